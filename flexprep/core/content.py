@@ -1,0 +1,98 @@
+"""Bundled content: prompts, coaching notes, libraries and scenario drafts.
+
+The texts live as JSON in ``resources/`` (shipped inside the installed package as
+``flexprep.resources``); nothing here is read until a function is called.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Any
+
+
+def resource_dir() -> Path:
+    """Return the folder holding the bundled resources.
+
+    Installed, they are the package ``flexprep.resources``; in a source checkout they
+    are the top-level ``resources/`` folder beside the package.
+    """
+    try:
+        found = importlib_resources.files("flexprep.resources")
+        path = Path(str(found))
+        if path.is_dir() and any(path.glob("*.json")):
+            return path
+    except ModuleNotFoundError:
+        pass
+    return Path(__file__).resolve().parent.parent.parent / "resources"
+
+
+@cache
+def _load(name: str) -> Any:
+    with open(resource_dir() / name, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def prompts() -> list[dict[str, Any]]:
+    """Self-assessment prompts, in display order.
+
+    Each: ``key``, ``title``, ``prompt``, ``coaching``, ``shareable`` (bool).
+    """
+    return list(_load("prompts.json")["prompts"])
+
+
+def timing_checklist() -> list[dict[str, str]]:
+    """Good-timing checklist for the meeting. Each: ``key``, ``text``."""
+    return list(_load("prompts.json")["timing_checklist"])
+
+
+def objection_library() -> list[dict[str, Any]]:
+    """The bundled objection library.
+
+    Each: ``key``, ``theme``, ``text``, ``response``, ``coaching``, ``evidence_hint``,
+    ``statutory_ground`` (None or one of :data:`STATUTORY_GROUNDS`).
+    """
+    return list(_load("objections.json")["objections"])
+
+
+def research_library() -> list[dict[str, Any]]:
+    """The bundled, cited research findings.
+
+    Each: ``key``, ``title``, ``figure``, ``details``, ``study``, ``authors``, ``year``,
+    ``published_in``, ``limits``, ``source``.
+    """
+    return list(_load("research.json")["findings"])
+
+
+def scenarios() -> list[dict[str, Any]]:
+    """Scenarios with their drafts.
+
+    Each: ``key``, ``label``, ``description``, ``asks`` (list of ask dicts),
+    ``objections`` (library keys), ``success_measures``, ``alternatives``.
+    """
+    return list(_load("scenarios.json")["scenarios"])
+
+
+def scenario(key: str) -> dict[str, Any]:
+    """One scenario by key (``other`` when unknown)."""
+    by_key = {item["key"]: item for item in scenarios()}
+    return by_key.get(key, by_key["other"])
+
+
+def sample_workbook_path() -> Path:
+    """Path of the bundled sample workbook file (file format v1)."""
+    return resource_dir() / "sample_workbook.json"
+
+
+STATUTORY_GROUNDS = (
+    "extra_costs",
+    "customer_demand",
+    "reorganise_work",
+    "recruit_staff",
+    "quality",
+    "performance",
+    "insufficient_work",
+    "structural_changes",
+)

@@ -1,0 +1,115 @@
+"""The fixed vocabularies of the domain model (DESIGN.md), with display labels."""
+
+from __future__ import annotations
+
+SCENARIOS: dict[str, str] = {
+    "remote_hybrid": "Remote or hybrid days",
+    "flexible_hours": "Flexible hours",
+    "compressed_week": "Compressed week",
+    "job_share": "Job share",
+    "education": "Time for a course or credential",
+    "permanent_policy": "Permanent flexible policy",
+    "other": "Something else",
+}
+
+PROMPT_KEYS: tuple[str, ...] = (
+    "goals",
+    "balance",
+    "schedule",
+    "workload",
+    "role_fit",
+    "work_style",
+    "focus_data",
+    "track_record",
+    "business_case",
+    "their_interests",
+    "constraints",
+    "precedents",
+    "team_impact",
+    "timing",
+)
+#: The one self-assessment answer written to be shown to the manager.
+SHAREABLE_PROMPT_KEYS: frozenset[str] = frozenset({"business_case"})
+
+PRIORITIES: dict[str, str] = {"must": "Must-have", "nice": "Nice-to-have"}
+
+THEMES: dict[str, str] = {
+    "visibility": "Visibility",
+    "responsiveness": "Responsiveness",
+    "collaboration": "Collaboration & team cohesion",
+    "coverage": "Coverage & hand-offs",
+    "performance": "Measuring performance",
+    "fairness": "Fairness & precedent",
+    "policy": "Policy",
+    "clients": "Clients",
+    "security": "Security & tools",
+    "cost": "Cost",
+    "other": "Other",
+}
+
+ORIGINS: dict[str, str] = {"library": "From the library", "user": "My own"}
+
+RELATIONSHIPS: dict[str, str] = {
+    "mentor": "Mentor",
+    "peer": "Peer",
+    "client": "Client",
+    "manager": "Manager",
+    "other": "Other",
+}
+
+SPEAKS_TO: dict[str, str] = {
+    "reliability": "Reliability",
+    "communication": "Communication",
+    "adaptability": "Adaptability",
+    "quality": "Quality",
+    "other": "Other",
+}
+
+EVIDENCE_KINDS: dict[str, str] = {
+    "metric": "Metric",
+    "achievement": "Achievement",
+    "research": "Research fact",
+    "precedent": "Internal precedent",
+}
+
+WEEKDAYS: dict[str, str] = {
+    "mon": "Monday",
+    "tue": "Tuesday",
+    "wed": "Wednesday",
+    "thu": "Thursday",
+    "fri": "Friday",
+    "sat": "Saturday",
+    "sun": "Sunday",
+}
+
+WHERE: dict[str, str] = {
+    "office": "Office",
+    "remote": "Remote",
+    "off": "Off",
+    "flexible": "Flexible",
+}
+
+CHECKINS: dict[str, str] = {"weekly": "Weekly", "biweekly": "Every two weeks", "monthly": "Monthly"}
+
+ALTERNATIVES: dict[str, str] = {
+    "compressed_week": "Compressed week",
+    "job_share": "Job share",
+    "async": "Asynchronous work",
+    "phased_start": "Phased start",
+    "other": "Other",
+}
+
+OUTCOMES: dict[str, str] = {
+    "pending": "Pending",
+    "agreed": "Agreed",
+    "trial": "Agreed as a trial",
+    "declined": "Declined",
+    "deferred": "Deferred",
+}
+
+DOCUMENTS: dict[str, str] = {
+    "brief": "My brief",
+    "proposal": "Proposal",
+    "followup": "Follow-up",
+    "letter": "Formal request letter",
+}
