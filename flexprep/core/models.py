@@ -1,0 +1,253 @@
+"""SQLAlchemy models of one workbook = one negotiation (DESIGN.md, domain model)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every FlexPrep table."""
+
+
+def _rating(column: str) -> CheckConstraint:
+    return CheckConstraint(f"{column} BETWEEN 1 AND 5", name=f"ck_{column}_1_5")
+
+
+class Workbook(Base):
+    __tablename__ = "workbook"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    scenario: Mapped[str] = mapped_column(String(32), default="other")
+    manager: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    walk_away: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=_now)
+
+    answers: Mapped[list[Answer]] = relationship(cascade="all, delete-orphan")
+    asks: Mapped[list[Ask]] = relationship(cascade="all, delete-orphan", order_by="Ask.position")
+    offers: Mapped[list[Offer]] = relationship(
+        cascade="all, delete-orphan", order_by="Offer.position"
+    )
+    objections: Mapped[list[Objection]] = relationship(
+        cascade="all, delete-orphan", order_by="Objection.position"
+    )
+    endorsements: Mapped[list[Endorsement]] = relationship(
+        cascade="all, delete-orphan", order_by="Endorsement.position"
+    )
+    evidence: Mapped[list[Evidence]] = relationship(
+        cascade="all, delete-orphan", order_by="Evidence.position"
+    )
+    trial_log: Mapped[list[TrialLogEntry]] = relationship(
+        cascade="all, delete-orphan", order_by="TrialLogEntry.position"
+    )
+    plan: Mapped[Plan | None] = relationship(cascade="all, delete-orphan")
+    meeting: Mapped[Meeting | None] = relationship(cascade="all, delete-orphan")
+    request: Mapped[FormalRequest | None] = relationship(cascade="all, delete-orphan")
+
+
+class Answer(Base):
+    __tablename__ = "answer"
+    __table_args__ = (UniqueConstraint("workbook_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workbook_id: Mapped[int] = mapped_column(ForeignKey("workbook.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class Ask(Base):
+    __tablename__ = "ask"
+    __table_args__ = (_rating("importance"), _rating("resistance"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workbook_id: Mapped[int] = mapped_column(
+        ForeignKey("workbook.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[str] = mapped_column(Text, default="")
+    priority: Mapped[str] = mapped_column(String(8), default="must")
+    fallback: Mapped[str] = mapped_column(Text, default="")
+    importance: Mapped[int] = mapped_column(Integer, default=3)
+    resistance: Mapped[int] = mapped_column(Integer, default=3)
+    draft: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Offer(Base):
+    __tablename__ = "offer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workbook_id: Mapped[int] = mapped_column(
+        ForeignKey("workbook.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[str] = mapped_column(Text, default="")
+
+
+class ObjectionEvidence(Base):
+    __tablename__ = "objection_evidence"
+
+    objection_id: Mapped[int] = mapped_column(
+        ForeignKey("objection.id", ondelete="CASCADE"), primary_key=True
+    )
+    evidence_id: Mapped[int] = mapped_column(
+        ForeignKey("evidence.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Objection(Base):
+    __tablename__ = "objection"
+    __table_args__ = (_rating("likelihood"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workbook_id: Mapped[int] = mapped_column(
+        ForeignKey("workbook.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text, default="")
+    theme: Mapped[str] = mapped_column(String(16), default="other")
+    likelihood: Mapped[int] = mapped_column(Integer, default=3)
+    response: Mapped[str] = mapped_column(Text, default="")
+    origin: Mapped[str] = mapped_column(String(8), default="user")
+    library_key: Mapped[str | None] = mapped_column(String(64), default=None)
+    draft: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    rehearsals: Mapped[list[Rehearsal]] = relationship(
+        cascade="all, delete-orphan", order_by="Rehearsal.at"
+    )
+    evidence_links: Mapped[list[ObjectionEvidence]] = relationship(
+        cascade="all, delete-orphan", order_by="ObjectionEvidence.position"
+    )
+
+
+class Rehearsal(Base):
+    __tablename__ = "rehearsal"
+    __table_args__ = (
+        _rating("confidence"),
+        CheckConstraint("seconds >= 0", name="ck_seconds"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    objection_id: Mapped[int] = mapped_column(
+        ForeignKey("objection.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(DateTime, default=_now)
+    confidence: Mapped[int] = mapped_column(Integer)
+    seconds: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Endorsement(Base):
+    __tablename__ = "endorsement"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workbook_id: Mapped[int] = mapped_column(
+        ForeignKey("workbook.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    author: Mapped[str] = mapped_column(Text, default="")
+    relationship: Mapped[str] = mapped_column(String(16), default="other")
+    date: Mapped[date | None] = mapped_column(Date, default=None)
+    quote: Mapped[str] = mapped_column(Text, default="")
+    speaks_to: Mapped[list[str]] = mapped_column(JSON, default=list)
+    shareable: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Evidence(Base):
+    __tablename__ = "evidence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workbook_id: Mapped[int] = mapped_column(
+        ForeignKey("workbook.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(16), default="achievement")
+    title: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text, default="")
+    unit: Mapped[str] = mapped_column(Text, default="")
+    before: Mapped[float | None] = mapped_column(Float, default=None)
+    before_label: Mapped[str] = mapped_column(Text, default="")
+    after: Mapped[float | None] = mapped_column(Float, default=None)
+    after_label: Mapped[str] = mapped_column(Text, default="")
+    higher_is_better: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Plan(Base):
+    __tablename__ = "plan"
+
+    workbook_id: Mapped[int] = mapped_column(
+        ForeignKey("workbook.id", ondelete="CASCADE"), primary_key=True
+    )
+    schedule: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    trial_weeks: Mapped[int | None] = mapped_column(Integer, default=None)
+    trial_start: Mapped[date | None] = mapped_column(Date, default=None)
+    checkin: Mapped[str | None] = mapped_column(String(16), default=None)
+    success_measures: Mapped[list[str]] = mapped_column(JSON, default=list)
+    coverage: Mapped[str] = mapped_column(Text, default="")
+    communication: Mapped[str] = mapped_column(Text, default="")
+    core_hours: Mapped[str] = mapped_column(Text, default="")
+    response_time: Mapped[str] = mapped_column(Text, default="")
+    escalation: Mapped[str] = mapped_column(Text, default="")
+    alternatives: Mapped[list[str]] = mapped_column(JSON, default=list)
+    review_date: Mapped[date | None] = mapped_column(Date, default=None)
+
+
+class Meeting(Base):
+    __tablename__ = "meeting"
+
+    workbook_id: Mapped[int] = mapped_column(
+        ForeignKey("workbook.id", ondelete="CASCADE"), primary_key=True
+    )
+    at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    timing_notes: Mapped[str] = mapped_column(Text, default="")
+    timing_checks: Mapped[list[str]] = mapped_column(JSON, default=list)
+    talking_points: Mapped[list[str]] = mapped_column(JSON, default=list)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(String(16), default="pending")
+    next_steps: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class TrialLogEntry(Base):
+    __tablename__ = "trial_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workbook_id: Mapped[int] = mapped_column(
+        ForeignKey("workbook.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    date: Mapped[date | None] = mapped_column(Date, default=None)
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class FormalRequest(Base):
+    __tablename__ = "formal_request"
+
+    workbook_id: Mapped[int] = mapped_column(
+        ForeignKey("workbook.id", ondelete="CASCADE"), primary_key=True
+    )
+    proposed_start: Mapped[date | None] = mapped_column(Date, default=None)
+    previous_request: Mapped[date | None] = mapped_column(Date, default=None)

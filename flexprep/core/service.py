@@ -1,0 +1,390 @@
+"""The workbook service: every read and write the window and the command line make.
+
+One short transaction per call. Returned ORM objects are detached snapshots
+(``expire_on_commit=False``); change data only through the service.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from flexprep.core import validation as v
+from flexprep.core import vocab
+from flexprep.core.errors import DatabaseError, NameTakenError, NotFoundError, ValidationError
+from flexprep.core.models import (
+    Answer,
+    Ask,
+    Endorsement,
+    Evidence,
+    FormalRequest,
+    Meeting,
+    Objection,
+    ObjectionEvidence,
+    Offer,
+    Plan,
+    Rehearsal,
+    TrialLogEntry,
+    Workbook,
+)
+
+Row = TypeVar("Row", Ask, Offer, Objection, Endorsement, Evidence, TrialLogEntry)
+
+#: Ranked item kinds: model and field rules.
+ITEMS: dict[type[Any], dict[str, v.Check]] = {
+    Ask: v.ASK,
+    Offer: v.OFFER,
+    Objection: v.OBJECTION,
+    Endorsement: v.ENDORSEMENT,
+    Evidence: v.EVIDENCE,
+    TrialLogEntry: v.TRIAL_LOG,
+}
+#: One-per-workbook parts: model and field rules.
+PARTS: dict[type[Any], dict[str, v.Check]] = {
+    Plan: v.PLAN,
+    Meeting: v.MEETING,
+    FormalRequest: v.REQUEST,
+}
+#: Editing any of these makes a draft the user's own.
+_CONTENT_FIELDS = {"title", "details", "fallback", "text", "response", "importance",
+                   "resistance", "likelihood", "priority", "theme"}
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def free_name(name: str, taken: set[str]) -> str:
+    """``name`` if free, else ``name (2)``, ``name (3)``..."""
+    if name not in taken:
+        return name
+    base = re.sub(r" \(\d+\)$", "", name)
+    number = 2
+    while f"{base} ({number})" in taken:
+        number += 1
+    return f"{base} ({number})"
+
+
+class WorkbookService:
+    """Reads and writes workbooks in one database."""
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        self._factory = factory
+
+    # -- plumbing ---------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One short transaction; database failures become :class:`DatabaseError`."""
+        try:
+            with self._factory.begin() as session:
+                yield session
+        except IntegrityError as exc:
+            raise ValidationError(f"not saved: {exc.orig}") from exc
+        except OperationalError as exc:
+            raise DatabaseError(f"could not save: {exc.orig}") from exc
+
+    @staticmethod
+    def _get(session: Session, model: type[Any], ident: int) -> Any:
+        row = session.get(model, ident)
+        if row is None:
+            raise NotFoundError(f"this {model.__name__.lower()} no longer exists")
+        return row
+
+    @staticmethod
+    def _touch(session: Session, workbook_id: int) -> None:
+        book = session.get(Workbook, workbook_id)
+        if book is None:
+            raise NotFoundError("this workbook no longer exists")
+        book.updated_at = _now()
+
+    # -- workbooks --------------------------------------------------------------------
+
+    def list_workbooks(self) -> list[Workbook]:
+        """All workbooks, most recently updated first."""
+        with self.transaction() as session:
+            rows = session.scalars(
+                select(Workbook).order_by(Workbook.updated_at.desc(), Workbook.name)
+            )
+            return list(rows)
+
+    def workbook(self, workbook_id: int) -> Workbook:
+        with self.transaction() as session:
+            return self._get(session, Workbook, workbook_id)  # type: ignore[no-any-return]
+
+    def find_workbook(self, name: str) -> Workbook:
+        with self.transaction() as session:
+            row = session.scalar(select(Workbook).where(Workbook.name == name))
+            if row is None:
+                raise NotFoundError(f"no workbook named '{name}'")
+            return row
+
+    def names(self) -> set[str]:
+        with self.transaction() as session:
+            return set(session.scalars(select(Workbook.name)))
+
+    def free_name(self, name: str) -> str:
+        return free_name(name, self.names())
+
+    @staticmethod
+    def _check_name(session: Session, name: str, own_id: int | None = None) -> str:
+        name = v.text(name).strip()
+        if not name:
+            raise ValidationError("name: a workbook needs a name")
+        clash = session.scalar(select(Workbook.id).where(Workbook.name == name))
+        if clash is not None and clash != own_id:
+            raise NameTakenError(f"name: a workbook named '{name}' already exists")
+        return name
+
+    def create_workbook(
+        self, name: str, scenario: str = "other", manager: str = "", *, drafts: bool = True
+    ) -> Workbook:
+        """Create a workbook; with ``drafts`` it starts from its scenario's drafts."""
+        fields = v.clean(v.WORKBOOK, {"scenario": scenario, "manager": manager})
+        with self.transaction() as session:
+            book = Workbook(name=self._check_name(session, name), **fields)
+            book.plan, book.meeting, book.request = Plan(), Meeting(), FormalRequest()
+            session.add(book)
+            session.flush()
+            if drafts:
+                _add_drafts(session, book)
+            return book
+
+    def update_workbook(self, workbook_id: int, **fields: Any) -> Workbook:
+        """Change name, scenario, manager, notes or walk-away."""
+        fields = v.clean(v.WORKBOOK, fields)
+        with self.transaction() as session:
+            book = self._get(session, Workbook, workbook_id)
+            if "name" in fields:
+                fields["name"] = self._check_name(session, fields["name"], workbook_id)
+            for key, value in fields.items():
+                setattr(book, key, value)
+            book.updated_at = _now()
+            return book  # type: ignore[no-any-return]
+
+    def rename_workbook(self, workbook_id: int, name: str) -> Workbook:
+        return self.update_workbook(workbook_id, name=name)
+
+    def delete_workbook(self, workbook_id: int) -> None:
+        with self.transaction() as session:
+            session.delete(self._get(session, Workbook, workbook_id))
+
+    def duplicate_workbook(self, workbook_id: int, name: str | None = None) -> Workbook:
+        """Copy a whole workbook under ``name`` (default: a free "Name (2)")."""
+        data = self.export_data(workbook_id)
+        data["name"] = name if name is not None else self.free_name(data["name"])
+        return self.import_data(data, rename_if_taken=name is None)
+
+    # -- file format ------------------------------------------------------------------
+
+    def export_data(self, workbook_id: int) -> dict[str, Any]:
+        """The inner ``workbook`` object of the file format for one workbook."""
+        from flexprep.core import fileformat
+
+        with self.transaction() as session:
+            return fileformat.workbook_to_dict(session, workbook_id)
+
+    def import_data(self, data: dict[str, Any], *, rename_if_taken: bool = True) -> Workbook:
+        """Add a workbook from a validated inner ``workbook`` object."""
+        from flexprep.core import fileformat
+
+        with self.transaction() as session:
+            taken = set(session.scalars(select(Workbook.name)))
+            if data["name"] in taken and not rename_if_taken:
+                raise NameTakenError(f"name: a workbook named '{data['name']}' already exists")
+            return fileformat.dict_to_workbook(session, data, free_name(data["name"], taken))
+
+    # -- self-assessment --------------------------------------------------------------
+
+    def answers(self, workbook_id: int) -> dict[str, str]:
+        with self.transaction() as session:
+            rows = session.scalars(select(Answer).where(Answer.workbook_id == workbook_id))
+            return {row.key: row.text for row in rows}
+
+    def set_answer(self, workbook_id: int, key: str, text: str) -> None:
+        v.one_of(vocab.PROMPT_KEYS)(key)
+        v.text(text)
+        with self.transaction() as session:
+            row = session.scalar(
+                select(Answer).where(Answer.workbook_id == workbook_id, Answer.key == key)
+            )
+            if row is None:
+                session.add(Answer(workbook_id=workbook_id, key=key, text=text))
+            else:
+                row.text = text
+            self._touch(session, workbook_id)
+
+    # -- ranked items (asks, offers, objections, endorsements, evidence, trial log) -----
+
+    def items(self, model: type[Row], workbook_id: int) -> list[Row]:
+        """The items of one kind in rank order (objections with rehearsals and links)."""
+        query = select(model).where(model.workbook_id == workbook_id)
+        if model is Objection:
+            query = query.options(
+                selectinload(Objection.rehearsals), selectinload(Objection.evidence_links)
+            )
+        with self.transaction() as session:
+            return list(session.scalars(query.order_by(model.position, model.id)))
+
+    def add_item(self, model: type[Row], workbook_id: int, index: int | None = None,
+                 **fields: Any) -> Row:
+        """Add an item at ``index`` in rank order (default: last)."""
+        fields = v.clean(ITEMS[model], fields)
+        with self.transaction() as session:
+            self._touch(session, workbook_id)
+            row = model(workbook_id=workbook_id, **fields)
+            siblings = self._siblings(session, model, workbook_id)
+            siblings.insert(len(siblings) if index is None else max(0, index), row)
+            session.add(row)
+            for position, sibling in enumerate(siblings):
+                sibling.position = position
+            session.flush()
+            return row
+
+    def update_item(self, model: type[Row], item_id: int, **fields: Any) -> Row:
+        fields = v.clean(ITEMS[model], fields)
+        with self.transaction() as session:
+            row = self._get(session, model, item_id)
+            if hasattr(row, "draft") and "draft" not in fields and _CONTENT_FIELDS & set(fields):
+                changed = any(getattr(row, key) != value for key, value in fields.items())
+                if changed:
+                    fields["draft"] = False
+            for key, value in fields.items():
+                setattr(row, key, value)
+            self._touch(session, row.workbook_id)
+            return row  # type: ignore[no-any-return]
+
+    def delete_item(self, model: type[Row], item_id: int) -> None:
+        with self.transaction() as session:
+            row = self._get(session, model, item_id)
+            self._touch(session, row.workbook_id)
+            session.delete(row)
+
+    def move_item(self, model: type[Row], item_id: int, index: int) -> None:
+        """Move an item to ``index`` in the rank order of its kind."""
+        with self.transaction() as session:
+            row = self._get(session, model, item_id)
+            siblings = [s for s in self._siblings(session, model, row.workbook_id) if s is not row]
+            siblings.insert(max(0, min(index, len(siblings))), row)
+            for position, sibling in enumerate(siblings):
+                sibling.position = position
+            self._touch(session, row.workbook_id)
+
+    def move_ask(self, ask_id: int, priority: str, index: int) -> None:
+        """Put an ask in the ``priority`` column at ``index``; ranks are renumbered."""
+        v.one_of(vocab.PRIORITIES)(priority)
+        with self.transaction() as session:
+            ask = self._get(session, Ask, ask_id)
+            siblings = [s for s in self._siblings(session, Ask, ask.workbook_id) if s is not ask]
+            column = [s for s in siblings if s.priority == priority]
+            column.insert(max(0, min(index, len(column))), ask)
+            ask.priority = priority
+            musts = [s for s in siblings if s.priority == "must" and s is not ask]
+            nices = [s for s in siblings if s.priority == "nice" and s is not ask]
+            ordered = column + nices if priority == "must" else musts + column
+            for position, sibling in enumerate(ordered):
+                sibling.position = position
+            self._touch(session, ask.workbook_id)
+
+    @staticmethod
+    def _siblings(session: Session, model: type[Row], workbook_id: int) -> list[Row]:
+        query = select(model).where(model.workbook_id == workbook_id)
+        return list(session.scalars(query.order_by(model.position, model.id)))
+
+    # -- objections: evidence links and rehearsals --------------------------------------
+
+    def set_objection_evidence(self, objection_id: int, evidence_ids: Sequence[int]) -> None:
+        """Link exactly these evidence items (in this order) to an objection."""
+        with self.transaction() as session:
+            objection = self._get(session, Objection, objection_id)
+            for evidence_id in evidence_ids:
+                item = self._get(session, Evidence, evidence_id)
+                if item.workbook_id != objection.workbook_id:
+                    raise ValidationError("evidence: belongs to another workbook")
+            objection.evidence_links = [
+                ObjectionEvidence(evidence_id=eid, position=i)
+                for i, eid in enumerate(dict.fromkeys(evidence_ids))
+            ]
+            self._touch(session, objection.workbook_id)
+
+    def objections_for_evidence(self, evidence_id: int) -> list[Objection]:
+        """The objections an evidence item supports."""
+        with self.transaction() as session:
+            query = (
+                select(Objection)
+                .join(ObjectionEvidence)
+                .where(ObjectionEvidence.evidence_id == evidence_id)
+                .order_by(Objection.position)
+            )
+            return list(session.scalars(query))
+
+    def add_rehearsal(self, objection_id: int, confidence: int, seconds: int,
+                      at: datetime | None = None) -> Rehearsal:
+        fields = v.clean(v.REHEARSAL, {"confidence": confidence, "seconds": seconds,
+                                       "at": at or _now()})
+        with self.transaction() as session:
+            objection = self._get(session, Objection, objection_id)
+            row = Rehearsal(objection_id=objection_id, **fields)
+            session.add(row)
+            self._touch(session, objection.workbook_id)
+            session.flush()
+            return row
+
+    # -- one-per-workbook parts (plan, meeting, formal request) --------------------------
+
+    def part(self, model: type[Any], workbook_id: int) -> Any:
+        """The plan, meeting or formal request of a workbook (created when missing)."""
+        with self.transaction() as session:
+            return self._part(session, model, workbook_id)
+
+    def _part(self, session: Session, model: type[Any], workbook_id: int) -> Any:
+        row = session.get(model, workbook_id)
+        if row is None:
+            self._get(session, Workbook, workbook_id)
+            row = model(workbook_id=workbook_id)
+            session.add(row)
+            session.flush()
+        return row
+
+    def update_part(self, model: type[Any], workbook_id: int, **fields: Any) -> Any:
+        fields = v.clean(PARTS[model], fields)
+        with self.transaction() as session:
+            row = self._part(session, model, workbook_id)
+            for key, value in fields.items():
+                setattr(row, key, value)
+            self._touch(session, workbook_id)
+            return row
+
+    def count_workbooks(self) -> int:
+        with self.transaction() as session:
+            return int(session.scalar(select(func.count(Workbook.id))) or 0)
+
+
+def _add_drafts(session: Session, book: Workbook) -> None:
+    """Seed a new workbook with its scenario's drafts (marked ``draft``)."""
+    from flexprep.core import content
+
+    scenario = content.scenario(book.scenario)
+    for position, ask in enumerate(scenario.get("asks", [])):
+        fields = v.clean(v.ASK, {k: ask[k] for k in v.ASK if k in ask})
+        session.add(Ask(workbook_id=book.id, position=position, draft=True,
+                        **{k: val for k, val in fields.items() if k != "draft"}))
+    library = {item["key"]: item for item in content.objection_library()}
+    for position, key in enumerate(scenario.get("objections", [])):
+        item = library.get(key)
+        if item is None:
+            continue
+        session.add(Objection(
+            workbook_id=book.id, position=position, text=item["text"], theme=item["theme"],
+            likelihood=3, response=item["response"], origin="library", library_key=key,
+            draft=True,
+        ))
+    if book.plan is not None:
+        book.plan.alternatives = list(scenario.get("alternatives", []))

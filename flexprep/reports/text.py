@@ -1,0 +1,51 @@
+"""Text clean-up shared by the charts and the Word documents.
+
+Any string the database can hold must export. Word's XML cannot carry NUL, most C0
+control characters, lone surrogates or U+FFFE/U+FFFF, so :func:`clean` drops them;
+everything else (emoji, right-to-left scripts, combining marks) passes through.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters outside the XML 1.0 ``Char`` production (tab, LF and CR are allowed).
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NEWLINES = re.compile("\r\n?")
+_SPACES = re.compile(r"\s+")
+
+
+def clean(value: object) -> str:
+    """Return ``value`` as text safe for a Word document.
+
+    Line ends are normalised to ``\\n`` (which the documents turn into line breaks), tabs
+    are kept, characters XML cannot hold are dropped, and surrounding whitespace is
+    stripped.
+    """
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    text = _NEWLINES.sub("\n", text)
+    return _XML_INVALID.sub("", text).strip()
+
+
+def one_line(value: object) -> str:
+    """Return :func:`clean` text with every run of whitespace folded to one space."""
+    return _SPACES.sub(" ", clean(value)).strip()
+
+
+def shorten(value: object, width: int) -> str:
+    """Return one line of at most ``width`` characters, ending in an ellipsis if cut."""
+    text = one_line(value)
+    if len(text) <= width:
+        return text
+    cut = text[: max(width - 1, 1)].rstrip()
+    return cut + "\u2026"
+
+
+def chart_label(value: object, width: int = 40) -> str:
+    """Return text safe for a matplotlib label: one line, short, never mathtext.
+
+    Every ``$`` is escaped, so user text can never switch on (and crash in) mathtext.
+    """
+    return shorten(value, width).replace("$", r"\$")
