@@ -1,0 +1,269 @@
+"""The main window: workbook switcher, the six tabs, menus and the status bar."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from flexprep.core.database import Database
+from flexprep.core.service import WorkbookService
+from flexprep.ui.asks_tab import AsksTab
+from flexprep.ui.assessment_tab import SelfAssessmentTab
+from flexprep.ui.autosave import Saver
+from flexprep.ui.commands import WorkbookCommands
+from flexprep.ui.context import AppContext, AppSignals
+from flexprep.ui.evidence_tab import EvidenceTab
+from flexprep.ui.meeting_tab import MeetingTab
+from flexprep.ui.objections_tab import ObjectionRehearsalTab
+from flexprep.ui.plan_tab import PlanTab
+from flexprep.ui.tab_base import WorkbookTab
+from flexprep.ui.widgets import heading_label, muted_label, name
+
+TAB_CLASSES: tuple[type[WorkbookTab], ...] = (
+    SelfAssessmentTab, AsksTab, ObjectionRehearsalTab, EvidenceTab, PlanTab, MeetingTab,
+)
+
+
+class MainWindow(WorkbookCommands, QMainWindow):
+    """FlexPrep's window over one database."""
+
+    def __init__(self, database: Database, settings: QSettings) -> None:
+        super().__init__()
+        self.database = database
+        self.settings = settings
+        self.service = WorkbookService(database.factory)
+        self.signals = AppSignals(self)
+        self.saver = Saver(self)
+        self.ctx = AppContext(self.service, self.signals, self.saver)
+        self.workbook_id: int | None = None
+        self._loaded: set[int] = set()
+        self.setObjectName("main_window")
+        self.setWindowTitle("FlexPrep")
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        self.tab_pages: dict[str, WorkbookTab] = {}
+        for cls in TAB_CLASSES:
+            tab = cls(self.ctx)
+            self.tab_pages[cls.TAB_KEY] = tab
+            self.tabs.addTab(tab, cls.TITLE.replace("&", "&&"))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+        self.stack = QStackedWidget()
+        self.welcome = self._build_welcome()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+
+        self._build_toolbar()
+        self._build_status_bar()
+        self.build_menus()
+        self.saver.saved.connect(self._on_saved)
+        self.saver.failed.connect(self._on_save_failed)
+        self.signals.navigate.connect(self.navigate)
+        self.signals.export_requested.connect(self.export_document)
+        self.signals.data_changed.connect(self._on_data_changed)
+        self._restore()
+
+    # -- building ---------------------------------------------------------------------
+
+    def _build_welcome(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("welcome")
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(heading_label("Prepare to ask for flexible work"))
+        layout.addWidget(muted_label(
+            "FlexPrep keeps everything on this computer. Start a workbook for the "
+            "conversation you are preparing, or look around a filled-in sample first."))
+        self.welcome_new = name(QPushButton("&Start a new workbook…"), "welcome_new",
+                                "Start a new workbook")
+        self.welcome_sample = name(QPushButton("Open the s&ample workbook"), "welcome_sample",
+                                   "Open the sample workbook")
+        self.welcome_new.clicked.connect(self.new_workbook)
+        self.welcome_sample.clicked.connect(self.open_sample)
+        for button in (self.welcome_new, self.welcome_sample):
+            button.setMinimumHeight(36)
+            layout.addWidget(button)
+        layout.addStretch(2)
+        outer = QWidget()
+        outer_layout = QVBoxLayout(outer)
+        outer_layout.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
+        page.setMaximumWidth(520)
+        return outer
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Workbook")
+        bar.setObjectName("workbook_toolbar")
+        bar.setMovable(False)
+        label = QLabel("&Workbook: ")
+        self.switcher = name(QComboBox(), "workbook_switcher", "Current workbook")
+        self.switcher.setMinimumContentsLength(32)
+        self.switcher.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        label.setBuddy(self.switcher)
+        self.switcher.activated.connect(self._on_switcher)
+        bar.addWidget(label)
+        bar.addWidget(self.switcher)
+        self.addToolBar(bar)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.save_label = QLabel("Changes are saved as you type")
+        self.save_label.setObjectName("save_status")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("export_progress")
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.open_file_button = name(QPushButton("Open file"), "open_exported_file",
+                                     "Open the exported file")
+        self.open_folder_button = name(QPushButton("Open folder"), "open_export_folder",
+                                       "Open the folder of the exported file")
+        for button in (self.open_file_button, self.open_folder_button):
+            button.setFlat(True)
+            button.hide()
+        self.open_file_button.clicked.connect(self.open_exported_file)
+        self.open_folder_button.clicked.connect(self.open_export_folder)
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.open_file_button)
+        status.addPermanentWidget(self.open_folder_button)
+        status.addPermanentWidget(self.save_label)
+
+    # -- workbooks --------------------------------------------------------------------
+
+    def refresh_switcher(self) -> None:
+        """Fill the workbook switcher from the database, keeping the current one."""
+        books = self.service.list_workbooks()
+        self.switcher.blockSignals(True)
+        self.switcher.clear()
+        for book in sorted(books, key=lambda b: b.name.casefold()):
+            self.switcher.addItem(book.name, book.id)
+        index = self.switcher.findData(self.workbook_id)
+        self.switcher.setCurrentIndex(index)
+        self.switcher.blockSignals(False)
+        self.switcher.setEnabled(bool(books))
+
+    def switch_to(self, workbook_id: int | None) -> None:
+        """Show the workbook ``workbook_id`` (None: the welcome page)."""
+        self.saver.flush()
+        self.workbook_id = workbook_id
+        self._loaded.clear()
+        self.refresh_switcher()
+        if workbook_id is None:
+            self.stack.setCurrentWidget(self.welcome)
+            self.setWindowTitle("FlexPrep")
+        else:
+            book = self.service.workbook(workbook_id)
+            self.stack.setCurrentWidget(self.tabs)
+            self.setWindowTitle(f"{book.name} — FlexPrep")
+            self.settings.setValue(self._last_key(), workbook_id)
+            self._load_tab(self.tabs.currentIndex())
+        self.update_actions()
+        self.signals.workbook_switched.emit(workbook_id if workbook_id is not None else -1)
+
+    def current_tab(self) -> WorkbookTab:
+        return self.tab_pages[TAB_CLASSES[self.tabs.currentIndex()].TAB_KEY]
+
+    def _load_tab(self, index: int) -> None:
+        # Tabs load their workbook when first shown: starting the window stays quick.
+        if index < 0 or index in self._loaded:
+            return
+        self._loaded.add(index)
+        tab = self.tab_pages[TAB_CLASSES[index].TAB_KEY]
+        tab.set_workbook(self.workbook_id)
+
+    @Slot(int)
+    def _on_tab_changed(self, index: int) -> None:
+        self.saver.flush()
+        self._load_tab(index)
+        self.settings.setValue("window/tab", index)
+
+    @Slot(int)
+    def _on_switcher(self, index: int) -> None:
+        workbook_id = self.switcher.itemData(index)
+        if workbook_id is not None and workbook_id != self.workbook_id:
+            self.switch_to(int(workbook_id))
+
+    @Slot(str, str)
+    def navigate(self, tab_key: str, anchor: str) -> None:
+        """Go to ``tab_key`` and let it put the focus on ``anchor``."""
+        tab = self.tab_pages[tab_key]
+        self.tabs.setCurrentWidget(tab)
+        tab.focus_anchor(anchor)
+
+    @Slot(str)
+    def _on_data_changed(self, part: str) -> None:
+        if part == "workbook":
+            self.refresh_switcher()
+            if self.workbook_id is not None:
+                self.setWindowTitle(f"{self.service.workbook(self.workbook_id).name} — FlexPrep")
+        # Other tabs reload what changed elsewhere when they are next shown.
+        current = self.tabs.currentIndex()
+        self._loaded.intersection_update({current})
+
+    # -- saving status ----------------------------------------------------------------
+
+    @Slot(datetime)
+    def _on_saved(self, when: datetime) -> None:
+        self.save_label.setText(f"All changes saved at {when:%H:%M:%S}")
+        self.save_label.setToolTip("FlexPrep saves as you type; there is nothing to save.")
+
+    @Slot(str)
+    def _on_save_failed(self, message: str) -> None:
+        self.save_label.setText(f"⚠ Not saved: {message} — your text is kept; retrying")
+        self.save_label.setToolTip(message)
+
+    # -- settings ---------------------------------------------------------------------
+
+    def _last_key(self) -> str:
+        return "last_workbook/" + str(self.database.path).replace("/", "|")
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 800)
+        tab = int(self.settings.value("window/tab", 0) or 0)
+        if 0 <= tab < self.tabs.count():
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(tab)
+            self.tabs.blockSignals(False)
+        books = self.service.list_workbooks()
+        last = self.settings.value(self._last_key())
+        ids = [b.id for b in books]
+        chosen = int(last) if last is not None and int(last) in ids else (ids[0] if ids else None)
+        self.switch_to(chosen)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
+        if not self.saver.flush():
+            answer = QMessageBox.warning(
+                self, "Changes not saved",
+                f"FlexPrep could not save your latest changes ({self.saver.last_error}).\n"
+                "Close anyway and lose them?",
+                QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Close:
+                event.ignore()
+                return
+            self.saver.discard()
+        self.finish_exports()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        event.accept()
+

@@ -1,0 +1,17 @@
+"""The Objection rehearsal tab (being built)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from flexprep.ui.context import AppContext
+from flexprep.ui.tab_base import WorkbookTab
+
+
+class ObjectionRehearsalTab(WorkbookTab):
+    TAB_KEY = "objections"
+    TITLE = "Objection rehearsal"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        QVBoxLayout(self).addWidget(QLabel("Objection rehearsal"))

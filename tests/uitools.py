@@ -1,0 +1,52 @@
+"""Helpers for the window tests: a window over a fresh database with its own settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from flexprep.app import make_window
+from flexprep.core import content, fileformat
+from flexprep.core.database import open_database
+from flexprep.core.service import WorkbookService
+from flexprep.ui.main_window import MainWindow
+
+
+def window_settings(folder: Path) -> QSettings:
+    """Settings kept in ``folder`` so tests never share window state."""
+    return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def add_sample(db_path: Path) -> int:
+    """Put the bundled sample workbook in the database; its id."""
+    database = open_database(db_path)
+    try:
+        data = fileformat.read_file(content.sample_workbook_path())
+        return WorkbookService(database.factory).import_data(data).id
+    finally:
+        database.close()
+
+
+def open_window(qtbot, db_path: Path, *, sample: bool = True, show: bool = True) -> MainWindow:  # type: ignore[no-untyped-def]
+    """A window over ``db_path`` (with the sample workbook unless told otherwise)."""
+    if sample:
+        add_sample(db_path)
+    window = make_window(db_path, window_settings(db_path.parent))
+    qtbot.addWidget(window)
+    if show:
+        window.show()
+        qtbot.waitExposed(window)
+    return window
+
+
+def reopen(qtbot, window: MainWindow) -> MainWindow:  # type: ignore[no-untyped-def]
+    """Close ``window`` as the user would and open a new one on the same database."""
+    path = window.database.path
+    window.close()
+    window.database.close()
+    again = make_window(path, window_settings(path.parent))
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    return again
