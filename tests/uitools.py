@@ -36,7 +36,8 @@ def open_window(qtbot, db_path: Path, *, sample: bool = True, show: bool = True)
     qtbot.addWidget(window)
     if show:
         window.show()
-        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
     return window
 
 
@@ -48,5 +49,6 @@ def reopen(qtbot, window: MainWindow) -> MainWindow:  # type: ignore[no-untyped-
     again = make_window(path, window_settings(path.parent))
     qtbot.addWidget(again)
     again.show()
-    qtbot.waitExposed(again)
+    again.activateWindow()
+    qtbot.waitUntil(again.isActiveWindow)
     return again

@@ -1,0 +1,221 @@
+"""The window driven as a user would: workbooks, saving as you type, readiness, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+
+from flexprep.core.errors import DatabaseError
+from flexprep.core.models import Ask
+from flexprep.core.service import WorkbookService
+from flexprep.ui.dialogs import NewWorkbookDialog
+from tests.uitools import open_window, reopen
+
+
+def _answer(window, key):  # type: ignore[no-untyped-def]
+    return window.tab_pages["assessment"].editors[key]
+
+
+def _wait_saved(qtbot, window):  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not window.saver.has_pending(), timeout=3000)
+
+
+def test_first_launch_offers_sample_and_new(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "db.sqlite3", sample=False)
+    assert window.stack.currentWidget() is window.welcome
+    assert not window.export_actions["brief"].isEnabled()
+    qtbot.mouseClick(window.welcome_sample, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.tabs
+    assert window.switcher.currentText().startswith("Tue/Thu")
+    assert window.export_actions["brief"].isEnabled()
+    assert "— FlexPrep" in window.windowTitle()
+
+
+def test_new_workbook_through_the_dialog_starts_with_drafts(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "db.sqlite3", sample=False)
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, NewWorkbookDialog)
+        qtbot.keyClicks(dialog.name_edit, "Fridays at home")
+        dialog.scenario_combo.setCurrentIndex(dialog.scenario_combo.findData("remote_hybrid"))
+        qtbot.keyClicks(dialog.manager_edit, "Sam")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill)
+    qtbot.mouseClick(window.welcome_new, Qt.MouseButton.LeftButton)
+    assert window.switcher.currentText() == "Fridays at home"
+    book = window.service.workbook(window.workbook_id)
+    assert (book.scenario, book.manager) == ("remote_hybrid", "Sam")
+    asks = window.service.items(Ask, book.id)
+    assert asks and all(a.draft for a in asks)
+
+
+def test_answers_are_saved_as_you_type_and_survive_reopen(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "db.sqlite3")
+    sample_id = window.workbook_id
+    editor = _answer(window, "goals")
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, " Plus")
+    # Pasted, as QTest can type ASCII only.
+    editor.insertPlainText(" עברית and a 🚀.")
+    with qtbot.waitSignal(window.saver.saved, timeout=1000):
+        pass
+    assert window.service.answers(sample_id)["goals"].endswith(" Plus עברית and a 🚀.")
+    assert "saved" in window.save_label.text()
+
+    other = window.service.create_workbook("Second", "flexible_hours", drafts=False)
+    window.refresh_switcher()
+    window.switcher.setCurrentIndex(window.switcher.findData(other.id))
+    window.switcher.activated.emit(window.switcher.currentIndex())
+    assert window.workbook_id == other.id
+    assert _answer(window, "goals").text() == ""
+    qtbot.keyClicks(_answer(window, "balance"), "Evenings free")
+    window.tabs.setCurrentIndex(2)
+    window.resize(760, 560)
+
+    again = reopen(qtbot, window)
+    assert again.workbook_id == other.id
+    assert again.tabs.currentIndex() == 2
+    assert (again.width(), again.height()) == (760, 560)
+    assert again.service.answers(other.id)["balance"] == "Evenings free"
+    again.tabs.setCurrentIndex(0)
+    again.switch_to(sample_id)
+    assert _answer(again, "goals").text().endswith("עברית and a 🚀.")
+
+
+def test_a_failed_save_is_shown_and_retried(qtbot, tmp_path: Path, monkeypatch) -> None:
+    window = open_window(qtbot, tmp_path / "db.sqlite3")
+    original = WorkbookService.set_answer
+
+    def broken(self, *args):  # type: ignore[no-untyped-def]
+        raise DatabaseError("could not save: database or disk is full")
+
+    monkeypatch.setattr(WorkbookService, "set_answer", broken)
+    editor = _answer(window, "timing")
+    editor.set_text("")
+    qtbot.keyClicks(editor, "After the Q4 launch")
+    with qtbot.waitSignal(window.saver.failed, timeout=1000):
+        pass
+    assert "Not saved" in window.save_label.text()
+    assert "disk is full" in window.save_label.text()
+    assert editor.text() == "After the Q4 launch"
+    monkeypatch.setattr(WorkbookService, "set_answer", original)
+    window.saver.flush()
+    assert window.service.answers(window.workbook_id)["timing"] == "After the Q4 launch"
+    assert "saved" in window.save_label.text()
+
+
+def test_readiness_link_takes_you_to_the_place_to_fix(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "db.sqlite3", sample=False)
+    book = window.service.create_workbook("Blank", "other", drafts=False)
+    window.switch_to(book.id)
+    window.tabs.setCurrentIndex(0)
+    panel = window.tab_pages["assessment"].readiness
+    qtbot.waitUntil(lambda: bool(panel.buttons))
+    prompts = next(b for b in panel.buttons if b.objectName() == "readiness_prompts")
+    qtbot.mouseClick(prompts, Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is _answer(window, "goals")
+    must = next(b for b in panel.buttons if b.objectName() == "readiness_no_must")
+    qtbot.mouseClick(must, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.tab_pages["asks"]
+    # The list updates once the thing is fixed.
+    window.tabs.setCurrentIndex(0)
+    qtbot.keyClicks(_answer(window, "goals"), "x")
+    qtbot.waitUntil(lambda: "13 self-assessment" in " ".join(b.text() for b in panel.buttons))
+
+
+def test_tab_shortcuts(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "db.sqlite3")
+    window.tabs.setCurrentIndex(0)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 1
+    qtbot.keyClick(window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 5
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert window.tabs.currentIndex() == 2
+
+
+def test_rename_duplicate_delete(qtbot, tmp_path: Path, monkeypatch) -> None:
+    window = open_window(qtbot, tmp_path / "db.sqlite3")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Hybrid plan", True))
+    window.act_rename.trigger()
+    assert window.switcher.currentText() == "Hybrid plan"
+    window.act_duplicate.trigger()
+    assert window.switcher.currentText() == "Hybrid plan (2)"
+    assert window.service.answers(window.workbook_id)["goals"]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    window.act_delete.trigger()
+    assert window.switcher.count() == 2
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.act_delete.trigger()
+    window.act_delete.trigger()
+    assert window.switcher.count() == 0
+    assert window.stack.currentWidget() is window.welcome
+
+
+def test_rename_clash_is_explained(qtbot, tmp_path: Path, monkeypatch) -> None:
+    window = open_window(qtbot, tmp_path / "db.sqlite3")
+    window.service.create_workbook("Taken", drafts=False)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Taken", True))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    window.act_rename.trigger()
+    assert shown and "already exists" in shown[0]
+    assert window.switcher.currentText().startswith("Tue/Thu")
+
+
+def test_workbook_file_export_and_import(qtbot, tmp_path: Path, monkeypatch) -> None:
+    window = open_window(qtbot, tmp_path / "db.sqlite3")
+    target = tmp_path / "backup.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.act_export_file.trigger()
+    assert target.exists()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+    window.act_import.trigger()
+    assert window.switcher.currentText().endswith("(2)")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "flexprep.workbook", "version": 1, "workbook": {"name": 3}}')
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    window.act_import.trigger()
+    assert shown == ["bad.json: workbook.name: must be text"]
+
+
+@pytest.mark.parametrize("kind", ["brief"])
+def test_export_through_the_menu(qtbot, tmp_path: Path, monkeypatch, kind: str) -> None:
+    window = open_window(qtbot, tmp_path / "db.sqlite3")
+    editor = _answer(window, "goals")
+    editor.set_text("")
+    qtbot.keyClicks(editor, "Finish the MBA, keep delivery steady")
+    target = tmp_path / "out" / "my brief"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_actions[kind].trigger()
+    assert window.progress.isVisible()
+    written = target.with_name("my brief.docx")
+    qtbot.waitUntil(lambda: window.open_file_button.isVisible(), timeout=20000)
+    assert window.last_export == written
+    assert "saved to" in window.statusBar().currentMessage()
+    text = "\n".join(p.text for p in Document(str(written)).paragraphs)
+    assert "Finish the MBA, keep delivery steady" in text
+
+
+def test_export_failure_is_reported(qtbot, tmp_path: Path, monkeypatch) -> None:
+    window = open_window(qtbot, tmp_path / "db.sqlite3")
+    target = tmp_path / "missing-folder" / "x.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    window.export_actions["proposal"].trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert "missing-folder" in shown[0]
+    assert not target.exists()
