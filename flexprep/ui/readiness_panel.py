@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from flexprep.core.errors import FlexPrepError
 from flexprep.core.readiness import ReadinessItem, days_to_meeting, readiness
 from flexprep.ui.context import AppContext
 from flexprep.ui.widgets import heading_label, muted_label
 
 REFRESH_DELAY_MS = 700
+
+
+class _Relay(QObject):
+    """Carries a result computed in a worker thread back to the GUI thread."""
+
+    ready = Signal(int, object, object)
 
 
 class ReadinessPanel(QFrame):
@@ -42,13 +49,16 @@ class ReadinessPanel(QFrame):
         self.items: list[ReadinessItem] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self.refresh_in_background)
+        self._generation = 0
+        self._relay = _Relay(self)
+        self._relay.ready.connect(self._show)
         ctx.signals.data_changed.connect(self._schedule)
         ctx.saver.saved.connect(self._schedule)
 
     def set_workbook(self, workbook_id: int | None) -> None:
         self.workbook_id = workbook_id
-        self.refresh()
+        self.refresh_in_background()
 
     @Slot()
     def _schedule(self, *_args: object) -> None:
@@ -59,20 +69,60 @@ class ReadinessPanel(QFrame):
         super().showEvent(event)  # type: ignore[arg-type]
         self._timer.start(0)
 
+    def _compute(self, workbook_id: int) -> tuple[list[ReadinessItem], int | None]:
+        data = self.ctx.service.export_data(workbook_id)
+        today = self.today()
+        return readiness(data, today), days_to_meeting(data, today)
+
     @Slot()
     def refresh(self) -> None:
-        """Recompute the list from the saved workbook."""
+        """Recompute the list from the saved workbook now."""
+        self._generation += 1
+        if self.workbook_id is None:
+            self._show(self._generation, [], None)
+            return
+        try:
+            items, days = self._compute(self.workbook_id)
+        except FlexPrepError:
+            return
+        self._show(self._generation, items, days)
+
+    @Slot()
+    def refresh_in_background(self) -> None:
+        """Recompute in a worker thread: a large workbook never stalls typing."""
+        self._generation += 1
+        generation, workbook_id = self._generation, self.workbook_id
+        if workbook_id is None:
+            return
+
+        def work() -> None:
+            try:
+                items, days = self._compute(workbook_id)
+            except FlexPrepError:
+                return
+            try:
+                self._relay.ready.emit(generation, items, days)
+            except RuntimeError:
+                pass  # the window closed meanwhile
+
+        QThreadPool.globalInstance().start(work)
+
+    @Slot(int, object, object)
+    def _show(self, generation: int, items: list[ReadinessItem], days: int | None) -> None:
+        if generation != self._generation:
+            return  # a newer refresh is on its way
+        if items == self.items and self.buttons and days == getattr(self, "_days", None):
+            return
+        self._days = days
         for button in self.buttons:
             self._items_box.removeWidget(button)
             button.deleteLater()
         self.buttons = []
+        self.items = items
         if self.workbook_id is None:
-            self.items = []
+            self.countdown.setText("")
+            self.summary.setText("")
             return
-        data = self.ctx.service.export_data(self.workbook_id)
-        today = self.today()
-        self.items = readiness(data, today)
-        days = days_to_meeting(data, today)
         if days is None:
             self.countdown.setText("No meeting date set yet.")
         elif days > 1:
