@@ -27,7 +27,8 @@ def manager_view(wb: dict[str, Any]) -> Workbook:
     fallback, importance, expected resistance and draft flag; the walk-away position;
     objections with their responses, rehearsals and evidence links; endorsements not
     marked shareable; the meeting's timing notes, talking points, notes and timing
-    checks; the workbook notes.
+    checks; the workbook notes. The trial log is left out too: it is the user's own
+    record and no manager-facing document uses it.
     """
     full = normalise(wb)
     plan, meeting = full["plan"], full["meeting"]
@@ -66,6 +67,5 @@ def manager_view(wb: dict[str, Any]) -> Workbook:
             "outcome": meeting["outcome"],
             "next_steps": list(meeting["next_steps"]),
         },
-        "trial_log": [dict(entry) for entry in full["trial_log"]],
         "request": dict(full["request"]),
     }

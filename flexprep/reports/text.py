@@ -15,18 +15,19 @@ _NEWLINES = re.compile("\r\n?")
 _SPACES = re.compile(r"\s+")
 
 
-def clean(value: object) -> str:
+def clean(value: object, *, strip: bool = True) -> str:
     """Return ``value`` as text safe for a Word document.
 
     Line ends are normalised to ``\\n`` (which the documents turn into line breaks), tabs
     are kept, characters XML cannot hold are dropped, and surrounding whitespace is
-    stripped.
+    stripped (unless ``strip`` is false, for a run inside a sentence).
     """
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
     text = _NEWLINES.sub("\n", text)
-    return _XML_INVALID.sub("", text).strip()
+    text = _XML_INVALID.sub("", text)
+    return text.strip() if strip else text
 
 
 def one_line(value: object) -> str:

@@ -1,0 +1,103 @@
+"""Shared look of the charts: palette, sizes, axis styling, PNG output.
+
+Colours follow the Word documents (Office accent blue) and are told apart by shape or
+label as well as hue, so a grey-scale print still reads.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import textwrap
+import warnings
+from typing import TYPE_CHECKING, Any
+
+from flexprep.reports.text import chart_label
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+INK = "#1f2933"
+MUTED = "#66717e"
+FAINT = "#c5ccd6"
+GRID = "#e6e9ee"
+ACCENT = "#4f81bd"  # Word's "Accent 1": the charts match the tables.
+BEFORE = "#aab4c0"
+BETTER = "#2e7d32"
+WORSE = "#c0392b"
+MUST = ACCENT
+NICE = "#e39b32"
+SERIES = ("#4f81bd", "#e39b32", "#2e9e7a", "#b04f8c", "#8064a2", "#7f8c8d")
+
+#: Width of the text column of the documents (A4, 2.2 cm margins), in inches.
+TEXT_WIDTH_IN = 6.5
+TITLE_SIZE = 10.0
+LABEL_SIZE = 8.0
+SMALL_SIZE = 7.0
+
+
+def wrapped(text: Any, width: int, lines: int = 2) -> str:
+    """A chart label folded onto at most ``lines`` lines of ``width`` characters."""
+    label = chart_label(text, width * lines)
+    return "\n".join(textwrap.wrap(label, width)[:lines]) or " "
+
+
+def new_figure(width: float, height: float) -> Figure:
+    """A white, constrained-layout figure (no pyplot, so Qt can host it)."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(width, height), layout="constrained", facecolor="white")
+    figure.get_layout_engine().set(w_pad=0.06, h_pad=0.06, hspace=0.08, wspace=0.06)
+    return figure
+
+
+def figure_title(figure: Figure, text: str) -> None:
+    """Left-aligned bold figure title."""
+    figure.suptitle(text, x=0.01, ha="left", fontsize=TITLE_SIZE, fontweight="bold", color=INK)
+
+
+def style_axes(axes: Axes, *, grid_axis: str | None = "y") -> None:
+    """Quiet axes: no box, light grid behind the data, small grey ticks."""
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        axes.spines[side].set_color(FAINT)
+    axes.tick_params(colors=MUTED, labelsize=SMALL_SIZE, length=3, width=0.6)
+    axes.set_axisbelow(True)
+    if grid_axis:
+        axes.grid(axis=grid_axis, color=GRID, linewidth=0.8)
+    axes.set_facecolor("white")
+
+
+def format_number(value: float) -> str:
+    """Readable number: thousands separators, at most two decimals, no trailing zeros."""
+    if math.isclose(value, round(value), abs_tol=1e-9) and abs(value) < 1e15:
+        return f"{round(value):,}"
+    magnitude = abs(value)
+    decimals = 2 if magnitude < 10 else 1
+    text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
+    return text if text not in ("-0", "") else "0"
+
+
+def with_unit(value: float, unit: str) -> str:
+    """``86%``, ``12 h``, ``3.5``: a number with its unit, tight for ``%``."""
+    number = format_number(value)
+    if not unit:
+        return number
+    return f"{number}{unit}" if unit in ("%", "\u2030") else f"{number} {unit}"
+
+
+def figure_png(fig: Figure, dpi: int = 200) -> bytes:
+    """Render ``fig`` to PNG bytes at ``dpi`` (print resolution by default).
+
+    Missing-glyph warnings (an emoji the font lacks) are silenced: the character is
+    drawn as a box, which is better than failing an export.
+    """
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*[Gg]lyph .* missing from")
+        warnings.filterwarnings("ignore", message=r".*does not support .* script")
+        warnings.filterwarnings("ignore", message=r".*constrained_layout not applied")
+        fig.savefig(buffer, format="png", dpi=dpi, facecolor="white")
+    return buffer.getvalue()

@@ -1,0 +1,135 @@
+"""Chart of rehearsal confidence over time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from flexprep.reports import chartkit as kit
+from flexprep.reports.model import normalise, parse_datetime
+from flexprep.reports.text import chart_label
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _series(objection: dict[str, Any]) -> list[tuple[datetime, int]]:
+    points = []
+    for rehearsal in objection["rehearsals"]:
+        moment = parse_datetime(rehearsal["at"])
+        if moment is not None and rehearsal["confidence"] is not None:
+            points.append((moment, rehearsal["confidence"]))
+    return sorted(points)
+
+
+def _date_tick(first: datetime, last: datetime) -> Callable[[float, Any], str]:
+    """Tick text like ``17 Nov`` (``17 Nov 2026`` when the range spans years)."""
+    from matplotlib import dates as mdates
+
+    long_range = (last - first).days > 300 or first.year != last.year
+
+    def tick(value: float, _position: Any) -> str:
+        moment = mdates.num2date(value)
+        text = f"{moment.day} {_MONTH_ABBR[moment.month - 1]}"
+        return f"{text} {moment.year}" if long_range else text
+
+    return tick
+
+
+def overall_confidence(series: list[list[tuple[datetime, int]]]) -> list[tuple[datetime, float]]:
+    """Per day: the mean of each rehearsed objection's latest rating by the end of it."""
+    events = sorted(
+        (moment, index, value) for index, points in enumerate(series) for moment, value in points
+    )
+    latest: dict[int, int] = {}
+    by_day: dict[datetime, float] = {}
+    for moment, index, value in events:
+        latest[index] = value
+        day = datetime(moment.year, moment.month, moment.day, 12)
+        by_day[day] = sum(latest.values()) / len(latest)
+    return sorted(by_day.items())
+
+
+def confidence_figure(
+    objections: list[dict[str, Any]], objection_index: int | None = None
+) -> Figure | None:
+    """Rehearsal confidence over time: one line per objection and an overall line.
+
+    The overall line is, for each day, the mean of every rehearsed objection's latest
+    rating. With ``objection_index`` that objection is highlighted and the others are
+    greyed. ``None`` when there is no dated rating (for the chosen objection, if any).
+    """
+    from matplotlib import dates as mdates
+    from matplotlib.ticker import FuncFormatter
+
+    items = normalise({"name": "", "objections": objections})["objections"]
+    series = [_series(item) for item in items]
+    if not any(series):
+        return None
+    if objection_index is not None and not (
+        0 <= objection_index < len(series) and series[objection_index]
+    ):
+        return None
+    rehearsed = [index for index, points in enumerate(series) if points]
+    coloured = rehearsed if objection_index is None and len(rehearsed) <= 6 else []
+    if objection_index is not None:
+        coloured = [objection_index]
+    figure = kit.new_figure(kit.TEXT_WIDTH_IN, 3.3)
+    title = "Rehearsal confidence over time"
+    if objection_index is not None:
+        title = f"Confidence: {chart_label(items[objection_index]['text'] or 'objection', 60)}"
+    kit.figure_title(figure, title)
+    axes = figure.subplots()
+    grey_label = f"Each objection ({len(rehearsed)})" if not coloured else None
+    for index in rehearsed:
+        xs, ys = zip(*series[index], strict=True)
+        if index in coloured:
+            colour = kit.SERIES[coloured.index(index) % len(kit.SERIES)]
+            axes.plot(
+                xs,
+                ys,
+                color=colour,
+                linewidth=1.6,
+                marker="o",
+                markersize=3.5,
+                zorder=3,
+                label=chart_label(items[index]["text"] or "(objection)", 48),
+            )
+        else:
+            axes.plot(
+                xs,
+                ys,
+                color=kit.FAINT,
+                linewidth=0.8,
+                zorder=2,
+                alpha=max(0.2, min(0.8, 8 / len(rehearsed))),
+                label=grey_label,
+            )
+            grey_label = None
+    overall = overall_confidence(series)
+    axes.plot(
+        [d for d, _ in overall],
+        [v for _, v in overall],
+        color=kit.INK,
+        linewidth=2.4,
+        marker="o",
+        markersize=3,
+        zorder=4,
+        label="Overall (mean of latest ratings)",
+        linestyle="--" if objection_index is not None else "-",
+    )
+    kit.style_axes(axes, grid_axis="y")
+    axes.set_ylim(0.7, 5.3)
+    axes.set_yticks(range(1, 6))
+    axes.set_ylabel("Confidence (1\u20135)", fontsize=kit.LABEL_SIZE, color=kit.INK)
+    moments = [moment for points in series for moment, _ in points]
+    first, last = min(moments), max(moments)
+    pad = max((last - first) * 0.04, timedelta(hours=12))
+    axes.set_xlim(first - pad, last + pad)
+    axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
+    axes.xaxis.set_major_formatter(FuncFormatter(_date_tick(first, last)))
+    figure.legend(loc="outside lower center", ncol=2, frameon=False, fontsize=kit.SMALL_SIZE + 0.5)
+    return figure

@@ -1,0 +1,98 @@
+"""Write the four Word documents: ``brief``, ``proposal``, ``followup``, ``letter``.
+
+Manager-facing documents are built only from :func:`~flexprep.reports.privacy.
+manager_view`; only the brief sees the whole workbook. Files are written atomically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+KINDS: tuple[str, ...] = ("brief", "proposal", "followup", "letter")
+
+
+def _inner(wb: dict[str, Any]) -> dict[str, Any]:
+    """Accept the whole file (``{"format": ..., "workbook": {...}}``) as well."""
+    inner = wb.get("workbook") if isinstance(wb, dict) else None
+    if isinstance(inner, dict) and "format" in wb:
+        return inner
+    return wb
+
+
+def _check_target(path: Path) -> None:
+    folder = path.parent
+    if not folder.exists():
+        raise FileNotFoundError(f"folder does not exist: {folder}")
+    if not folder.is_dir():
+        raise NotADirectoryError(f"not a folder: {folder}")
+    if path.is_dir():
+        raise IsADirectoryError(f"is a folder, not a file: {path}")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise PermissionError(f"cannot write to folder: {folder}")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise PermissionError(f"cannot overwrite read-only file: {path}")
+
+
+def write_document(
+    wb: dict[str, Any],
+    kind: str,
+    path: str | os.PathLike[str],
+    *,
+    today: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    dpi: int = 200,
+) -> Path:
+    """Write the document ``kind`` for workbook ``wb`` to ``path`` and return the path.
+
+    Args:
+        wb: the ``workbook`` object of file format v1 (missing keys are fine).
+        kind: ``brief``, ``proposal``, ``followup`` or ``letter``.
+        path: the .docx to write; its folder must exist. An existing file is replaced
+            only once the new one is complete.
+        today: the date printed on the document (default: today).
+        progress: called as ``progress(done, total)`` between major steps.
+        dpi: resolution of the charts (print quality by default).
+
+    Raises:
+        ValueError: unknown ``kind``.
+        FileNotFoundError: the folder does not exist.
+        PermissionError: the folder or the existing file is not writable.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown document '{kind}': choose brief, proposal, followup or letter")
+    target = Path(path)
+    _check_target(target)
+    module = import_module(f"flexprep.reports.{kind}")
+    total = int(module.STEPS) + 1
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done = min(done + 1, total)
+        if progress is not None:
+            progress(done, total)
+
+    if progress is not None:
+        progress(0, total)
+    builder = module.build(_inner(wb), today=today or date.today(), dpi=dpi, step=step)
+    handle, temp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".part", dir=target.parent
+    )
+    os.close(handle)  # private (0600) until it replaces the target
+    try:
+        builder.save(Path(temp_name))
+        os.replace(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    done = total - 1
+    step()
+    return target

@@ -1,0 +1,353 @@
+"""A thin layer over python-docx: page set-up, built-in styles, safe text, tables, charts.
+
+Every string goes through :func:`flexprep.reports.text.clean` here, so no renderer can
+hand Word a character its XML cannot hold. python-docx is imported when a builder is
+made, never at import time.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from flexprep.reports.text import clean, shorten
+
+if TYPE_CHECKING:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+TABLE_STYLE = "Light List Accent 1"
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
+_MUTED = (0x59, 0x63, 0x70)
+_LONG_ROW = 600  # characters; longer rows may break across pages
+
+
+class DocBuilder:
+    """Builds one Word document on A4 with FlexPrep's look."""
+
+    def __init__(self) -> None:
+        from docx import Document
+        from docx.shared import Cm, Pt
+
+        self.document = Document()
+        section = self.document.sections[0]
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.2)
+        section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
+        self.text_width = section.page_width - section.left_margin - section.right_margin
+        styles = self.document.styles
+        normal = styles["Normal"]
+        normal.font.name = "Calibri"
+        normal.font.size = Pt(10.5)
+        normal.paragraph_format.space_after = Pt(6)
+        normal.paragraph_format.line_spacing = 1.12
+        for name, before, after in (("Heading 1", 16, 6), ("Heading 2", 11, 4)):
+            fmt = styles[name].paragraph_format
+            fmt.space_before, fmt.space_after, fmt.keep_with_next = Pt(before), Pt(after), True
+        styles["Title"].paragraph_format.space_after = Pt(4)
+        styles["List Bullet"].paragraph_format.space_after = Pt(3)
+
+    # --- text ----------------------------------------------------------------------
+
+    def paragraph(
+        self,
+        text: Any = "",
+        *,
+        style: str | None = None,
+        bold: bool = False,
+        italic: bool = False,
+        muted: bool = False,
+        size: float | None = None,
+        keep_with_next: bool = False,
+        align: str | None = None,
+    ) -> Paragraph | None:
+        """Add ``text``; blank lines start new paragraphs, single newlines break lines.
+
+        Returns the last paragraph added, or None when the text was empty.
+        """
+        last = None
+        for chunk in _PARAGRAPHS.split(clean(text)):
+            if not chunk:
+                continue
+            last = self.document.add_paragraph(style=style)
+            self._run(last, chunk, bold=bold, italic=italic, muted=muted, size=size)
+            self._format(last, keep_with_next=keep_with_next, align=align)
+        return last
+
+    def rich(
+        self,
+        parts: list[tuple[Any, str]],
+        *,
+        style: str | None = None,
+        keep_with_next: bool = False,
+    ) -> Paragraph | None:
+        """One paragraph of runs; each part is (text, flags) with flags from "b", "i", "m"."""
+        pieces = [(clean(text, strip=False), flags) for text, flags in parts]
+        if not any(text.strip() for text, _ in pieces):
+            return None
+        paragraph = self.document.add_paragraph(style=style)
+        for text, flags in pieces:
+            if text:
+                self._run(
+                    paragraph, text, bold="b" in flags, italic="i" in flags, muted="m" in flags
+                )
+        self._format(paragraph, keep_with_next=keep_with_next)
+        return paragraph
+
+    def heading(self, text: Any, level: int = 1) -> None:
+        """A built-in heading (kept with the paragraph that follows it)."""
+        self.document.add_heading(shorten(text, 300) or "Untitled", level=level)
+
+    def label(self, text: str) -> None:
+        """A small bold run-in label kept with what follows (a table, a list)."""
+        self.paragraph(text, bold=True, keep_with_next=True)
+
+    def field(self, label: str, value: Any) -> None:
+        """``Label: value`` on one paragraph; nothing when the value is empty."""
+        if clean(value):
+            self.rich([(f"{label}: ", "b"), (value, "")])
+
+    def bullets(self, items: list[Any], *, style: str = "List Bullet") -> None:
+        """One bulleted paragraph per item: plain text, or a list of (text, flags) parts."""
+        for item in items:
+            if isinstance(item, list):
+                self.rich(item, style=style)
+            else:
+                self.paragraph(item, style=style)
+
+    def note(self, text: Any, *, keep_with_next: bool = False) -> None:
+        """A small grey italic remark."""
+        self.paragraph(text, italic=True, muted=True, size=9, keep_with_next=keep_with_next)
+
+    def quote(self, text: Any, attribution: Any) -> None:
+        """A quotation in the built-in Quote style, then its attribution."""
+        quote = self.paragraph(f"\u201c{clean(text)}\u201d", style="Quote", keep_with_next=True)
+        if quote is None:
+            return
+        byline = self.paragraph(f"\u2014 {clean(attribution)}", muted=True, size=9.5)
+        if byline is not None:
+            from docx.shared import Cm, Pt
+
+            byline.paragraph_format.left_indent = Cm(0.6)
+            byline.paragraph_format.space_after = Pt(10)
+
+    def spacer(self, points: float, *, keep_with_next: bool = False) -> None:
+        """Vertical space of about ``points`` (e.g. room for a signature)."""
+        from docx.shared import Pt
+
+        fmt = self.document.add_paragraph().paragraph_format
+        fmt.space_after, fmt.line_spacing = Pt(0), Pt(points)
+        fmt.keep_with_next = keep_with_next
+
+    def page_break(self) -> None:
+        from docx.enum.text import WD_BREAK
+
+        self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def _run(
+        self,
+        paragraph: Paragraph,
+        text: str,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        muted: bool = False,
+        size: float | None = None,
+    ) -> None:
+        from docx.shared import Pt, RGBColor
+
+        run = paragraph.add_run(text)  # python-docx turns \n into <w:br/> and \t into <w:tab/>
+        run.bold = bold or None
+        run.italic = italic or None
+        if muted:
+            run.font.color.rgb = RGBColor(*_MUTED)
+        if size:
+            run.font.size = Pt(size)
+
+    @staticmethod
+    def _format(
+        paragraph: Paragraph, *, keep_with_next: bool = False, align: str | None = None
+    ) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        if keep_with_next:
+            paragraph.paragraph_format.keep_with_next = True
+        if align:
+            paragraph.alignment = getattr(WD_ALIGN_PARAGRAPH, align.upper())
+
+    # --- blocks --------------------------------------------------------------------
+
+    def title_block(self, title: str, subtitle: Any, meta: list[Any]) -> None:
+        """Title, the workbook name as subtitle, then a grey line of facts."""
+        self.document.add_paragraph(clean(title), style="Title")
+        self.paragraph(shorten(subtitle, 300), style="Subtitle")
+        line = "  \u00b7  ".join(one for one in (clean(item) for item in meta) if one)
+        if line:
+            self.paragraph(line, muted=True, size=10)
+
+    def table(
+        self,
+        headers: list[str],
+        rows: list[list[Any]],
+        widths: list[float],
+        *,
+        header: bool = True,
+        first_column: bool = False,
+        size: float = 9.5,
+        span: float = 1.0,
+    ) -> Table | None:
+        """A table in the house style, ``span`` of the text width wide.
+
+        ``widths`` are relative column widths. Returns None (and adds nothing) when
+        there are no rows.
+        """
+        if not rows:
+            return None
+        from docx.shared import Emu, Pt
+
+        table = self.document.add_table(rows=len(rows) + (1 if header else 0), cols=len(widths))
+        table.style = self.document.styles[TABLE_STYLE]
+        table.autofit = False
+        _table_look(table, header=header, first_column=first_column)
+        total = sum(widths)
+        emus = [Emu(int(self.text_width * span * width / total)) for width in widths]
+        body = [headers] if header else []
+        texts = body + rows
+        keep_together = len(texts) <= 12
+        for index, (row, values) in enumerate(zip(table.rows, texts, strict=True)):
+            long_row = sum(len(_plain(value)) for value in values) > _LONG_ROW
+            if header and index == 0:
+                _row_flag(row, "w:tblHeader")
+            elif not long_row:
+                _row_flag(row, "w:cantSplit")
+            keep = keep_together and not long_row and index < len(texts) - 1
+            for cell, width, value in zip(row.cells, emus, values, strict=True):
+                cell.width = width
+                paragraph = cell.paragraphs[0]
+                paragraph.paragraph_format.space_after = Pt(0)
+                if keep:  # a short table stays on one page
+                    paragraph.paragraph_format.keep_with_next = True
+                if isinstance(value, list):
+                    for text, flags in value:
+                        if clean(text, strip=False):
+                            self._run(
+                                paragraph,
+                                clean(text, strip=False),
+                                size=size,
+                                bold="b" in flags,
+                                italic="i" in flags,
+                                muted="m" in flags,
+                            )
+                else:
+                    self._run(paragraph, clean(value), size=size)
+        for column, width in zip(table.columns, emus, strict=True):
+            column.width = width
+        spacer = self.document.add_paragraph().paragraph_format
+        spacer.space_after, spacer.line_spacing = Pt(0), Pt(8)
+        return table
+
+    def facts(self, pairs: list[tuple[str, Any]], *, span: float = 1.0) -> None:
+        """A two-column label/value table; pairs with an empty value are skipped."""
+        rows = [[label, value] for label, value in pairs if clean(value)]
+        self.table([], rows, [1, 2.6 * span], header=False, first_column=True, span=span)
+
+    def picture(self, png: bytes, width_in: float, description: str) -> None:
+        """A chart centred at ``width_in`` inches (at most the text width)."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Emu, Inches
+
+        width = min(Emu(Inches(width_in)), self.text_width)
+        shape = self.document.add_picture(io.BytesIO(png), width=Emu(width))
+        shape._inline.docPr.set("descr", clean(description))
+        paragraph = self.document.paragraphs[-1]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    # --- page furniture ------------------------------------------------------------
+
+    def furniture(self, footer: str, header: str = "") -> None:
+        """Footer with ``footer`` text and "Page X of Y"; optional header line."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        section = self.document.sections[0]
+        if header:
+            paragraph = section.header.paragraphs[0]
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            self._run(paragraph, clean(header), bold=True, muted=True, size=8.5)
+        paragraph = section.footer.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self._run(paragraph, f"{shorten(footer, 120)}  \u00b7  Page ", muted=True, size=8.5)
+        _field(paragraph, "PAGE", "1")
+        self._run(paragraph, " of ", muted=True, size=8.5)
+        _field(paragraph, "NUMPAGES", "1")
+
+    def properties(self, title: str, subject: str) -> None:
+        """Core properties: a title, the app as author, nothing else the user typed."""
+        props = self.document.core_properties
+        props.title = shorten(title, 250)
+        props.subject = subject
+        props.author = props.last_modified_by = "FlexPrep"
+        props.comments = props.keywords = props.category = props.content_status = ""
+        props.created = props.modified = datetime.now().replace(microsecond=0)
+        props.revision = 1
+
+    def save(self, path: Path) -> None:
+        self.document.save(str(path))
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, list):
+        return "".join(clean(text, strip=False) for text, _ in value)
+    return clean(value)
+
+
+def _table_look(table: Table, *, header: bool, first_column: bool) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        table._tbl.tblPr.append(look)
+    value = (0x20 if header else 0) | (0x80 if first_column else 0) | 0x400
+    look.set(qn("w:val"), f"{value:04X}")
+    for name, on in (
+        ("firstRow", header),
+        ("lastRow", False),
+        ("firstColumn", first_column),
+        ("lastColumn", False),
+        ("noHBand", False),
+        ("noVBand", True),
+    ):
+        look.set(qn(f"w:{name}"), "1" if on else "0")
+
+
+def _row_flag(row: Any, tag: str) -> None:
+    from docx.oxml import OxmlElement
+
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement(tag))
+
+
+def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
+    """A complex field (PAGE, NUMPAGES) that Word and LibreOffice update on layout."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    def char(kind: str) -> Any:
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        return element
+
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    for content in (char("begin"), instr, char("separate"), None, char("end")):
+        run = paragraph.add_run(placeholder if content is None else "")
+        run.font.size = Pt(8.5)
+        run.font.color.rgb = RGBColor(*_MUTED)
+        if content is not None:
+            run._r.append(content)

@@ -1,0 +1,102 @@
+"""Before/after chart of the metric evidence."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+from flexprep.reports import chartkit as kit
+from flexprep.reports.chartkit import wrapped
+from flexprep.reports.model import normalise
+from flexprep.reports.text import chart_label
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+
+def _verdict(item: dict[str, Any]) -> tuple[str, str]:
+    """One line under a metric: which way is better and what changed, with its colour."""
+    better = "Higher is better" if item["higher_is_better"] else "Lower is better"
+    before, after = item["before"], item["after"]
+    if before is None or after is None:
+        return better, kit.MUTED
+    delta = after - before
+    if math.isclose(delta, 0.0, abs_tol=1e-12):
+        return f"{better} \u00b7 no change", kit.MUTED
+    unit = item["unit"]
+    amount = kit.format_number(abs(delta)) + (" pts" if unit == "%" else f" {unit}" if unit else "")
+    relative = f" ({abs(delta) / abs(before):.0%})" if before and unit != "%" else ""
+    improved = (delta > 0) == item["higher_is_better"]
+    arrow = "\u25b2" if delta > 0 else "\u25bc"
+    word = "better" if improved else "worse"
+    text = f"{better}\n{arrow} {amount.strip()}{relative} {word}"
+    return text, kit.BETTER if improved else kit.WORSE
+
+
+def _metric_axes(axes: Axes, item: dict[str, Any], title_width: int) -> None:
+    values = [item["before"], item["after"]]
+    heights = [value if value is not None else 0.0 for value in values]
+    colours = [kit.BEFORE, kit.ACCENT]
+    bars = axes.bar([0, 1], heights, width=0.62, color=colours, zorder=2)
+    low, high = min(0.0, *heights), max(0.0, *heights)
+    span = (high - low) or 1.0
+    axes.set_ylim(low - (0.16 * span if low < 0 else 0), high + 0.2 * span)
+    for bar, value in zip(bars, values, strict=True):
+        text = kit.with_unit(value, chart_label(item["unit"], 8)) if value is not None else "n/a"
+        top = bar.get_height() if bar.get_height() >= 0 else bar.get_y()
+        axes.annotate(
+            text,
+            (bar.get_x() + bar.get_width() / 2, top),
+            xytext=(0, 2 if top >= 0 else -2),
+            textcoords="offset points",
+            ha="center",
+            va="bottom" if top >= 0 else "top",
+            fontsize=kit.LABEL_SIZE,
+            color=kit.INK,
+            fontweight="bold",
+        )
+    kit.style_axes(axes, grid_axis=None)
+    axes.spines["left"].set_visible(False)
+    axes.set_yticks([])
+    axes.axhline(0, color=kit.FAINT, linewidth=0.8, zorder=1)
+    labels = [item["before_label"] or "Before", item["after_label"] or "After"]
+    axes.set_xticks([0, 1], [wrapped(label, 14) for label in labels])
+    axes.set_xlim(-0.6, 1.6)
+    axes.set_title(
+        wrapped(item["title"] or "Metric", title_width),
+        fontsize=kit.LABEL_SIZE + 0.5,
+        color=kit.INK,
+        fontweight="bold",
+        loc="center",
+    )
+    verdict, colour = _verdict(item)
+    axes.set_xlabel(verdict, fontsize=kit.SMALL_SIZE, color=colour, labelpad=4)
+
+
+def metrics_figure(evidence: list[dict[str, Any]]) -> Figure | None:
+    """Before/after bars, one small chart per metric on its own scale.
+
+    Each panel says whether higher or lower is better and whether the change is an
+    improvement (green) or not (red). Evidence that is not a metric with a number is
+    skipped; ``None`` when no metric is left.
+    """
+    items = normalise({"name": "", "evidence": evidence})["evidence"]
+    metrics = [
+        item for item in items
+        if item["kind"] == "metric" and (item["before"] is not None or item["after"] is not None)
+    ]  # fmt: skip
+    if not metrics:
+        return None
+    columns = 2 if len(metrics) == 4 else min(len(metrics), 3)
+    rows = math.ceil(len(metrics) / columns)
+    width = min(kit.TEXT_WIDTH_IN, 0.4 + 2.2 * columns)
+    figure = kit.new_figure(width, 0.4 + 1.9 * rows)
+    kit.figure_title(figure, "Metrics before and after")
+    grid = figure.subplots(rows, columns, squeeze=False)
+    for index, axes in enumerate(grid.flat):
+        if index < len(metrics):
+            _metric_axes(axes, metrics[index], 24 if columns == 3 else 30)
+        else:
+            axes.set_visible(False)
+    return figure
