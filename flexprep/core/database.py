@@ -9,9 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from flexprep.core.errors import DatabaseError
 from flexprep.core.models import Base
@@ -61,6 +63,26 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor.close()
 
 
+def _on_connect_explicit(dbapi_connection: sqlite3.Connection, record: object) -> None:
+    _on_connect(dbapi_connection, record)
+    # The sqlite3 module leaves DDL outside transactions; migrations need the opposite,
+    # so they say BEGIN themselves (SQLAlchemy's recipe for pysqlite).
+    dbapi_connection.isolation_level = None
+
+
+def _begin_immediate(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _url(path: Path) -> URL:
+    # Built, not parsed: a path may hold "?" or "#".
+    return URL.create("sqlite", database=str(path))
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+
+
 def _inspect(path: Path) -> tuple[int, bool]:
     """Return (user_version, has_tables) of an existing file, refusing non-databases."""
     with open(path, "rb") as handle:
@@ -69,12 +91,25 @@ def _inspect(path: Path) -> tuple[int, bool]:
         raise DatabaseError(f"{path} is not a FlexPrep database (not an SQLite file)")
     if not header:
         return 0, False
+    # A read-only look still makes the -wal and -shm files of a WAL database; those
+    # this look made are removed again, so a refused file's folder is left as it was.
+    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    new_sidecars = [side for side in sidecars if not side.exists()]
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        return _inspect_tables(path)
+    finally:
+        for side in new_sidecars:
+            side.unlink(missing_ok=True)
+
+
+def _inspect_tables(path: Path) -> tuple[int, bool]:
+    try:
+        conn = _read_only(path)
         try:
             check = conn.execute("PRAGMA quick_check").fetchone()
             if not check or check[0] != "ok":
-                raise DatabaseError(f"{path} is damaged ({check[0] if check else 'unreadable'})")
+                detail = " ".join(str(check[0]).split())[:200] if check else "unreadable"
+                raise DatabaseError(f"{path} is damaged ({detail})")
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             tables = {
                 row[0]
@@ -83,7 +118,7 @@ def _inspect(path: Path) -> tuple[int, bool]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} cannot be read as a database: {exc}") from exc
+        raise DatabaseError(f"{path} is damaged or not a database ({exc})") from exc
     if version == 0 and tables:
         raise DatabaseError(f"{path} is an SQLite file but not a FlexPrep database")
     return version, bool(tables)
@@ -93,7 +128,7 @@ def backup(path: Path, version: int) -> Path:
     """Copy the database (consistently, through SQLite) beside itself, keep the newest few."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
-    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    source = _read_only(path)
     old_umask = os.umask(0o077)
     try:
         dest = sqlite3.connect(target)
@@ -149,21 +184,39 @@ def open_database(path: str | os.PathLike[str], *, create: bool = True) -> Datab
         _make_private(path)
     except OSError as exc:
         raise DatabaseError(f"cannot create the database {path}: {exc.strerror}") from exc
-    engine = create_engine(f"sqlite:///{path}")
-    event.listen(engine, "connect", _on_connect)
-    try:
-        if version < SCHEMA_VERSION:
-            if version > 0:
-                backup(path, version)
-            for step in range(version + 1, SCHEMA_VERSION + 1):
-                with engine.begin() as connection:
-                    MIGRATIONS[step](connection)
-                    connection.exec_driver_sql(f"PRAGMA user_version={step}")
-    except Exception as exc:
-        engine.dispose()
-        raise DatabaseError(f"cannot prepare the database {path}: {exc}") from exc
+    if version < SCHEMA_VERSION:
+        _migrate(path, version)
     for suffix in ("-wal", "-shm"):
         side = path.with_name(path.name + suffix)
         if side.exists():
             os.chmod(side, 0o600)
+    engine = create_engine(_url(path))
+    event.listen(engine, "connect", _on_connect)
     return Database(path, engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def _migrate(path: Path, version: int) -> None:
+    """Bring the database from ``version`` to :data:`SCHEMA_VERSION`, one step at a time.
+
+    A backup copy is made first (unless the file is new); each step and its version
+    number are one transaction, so a failed or interrupted step leaves the previous
+    version intact.
+    """
+    try:
+        if version > 0:
+            backup(path, version)
+    except (OSError, sqlite3.Error) as exc:
+        raise DatabaseError(f"cannot back up the database {path} before updating it: {exc}") \
+            from exc
+    engine = create_engine(_url(path), poolclass=NullPool)
+    event.listen(engine, "connect", _on_connect_explicit)
+    event.listen(engine, "begin", _begin_immediate)
+    try:
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            with engine.begin() as connection:
+                MIGRATIONS[step](connection)
+                connection.exec_driver_sql(f"PRAGMA user_version={step}")
+    except Exception as exc:
+        raise DatabaseError(f"cannot prepare the database {path}: {exc}") from exc
+    finally:
+        engine.dispose()

@@ -48,15 +48,24 @@ class _Invalid(Exception):
         super().__init__(f"{path}: {problem}" if path else problem)
 
 
+def _key_path(path: str, key: str) -> str:
+    """``path.key``, or ``path["odd key"]`` for a key that is not a plain word."""
+    if key.isidentifier() and key.isascii():
+        return f"{path}.{key}" if path else key
+    return f"{path}[{json.dumps(key)}]"
+
+
 def _obj(value: Any, path: str, spec: dict[str, Any], required: tuple[str, ...] = ()) -> None:
     if not isinstance(value, dict):
-        raise _Invalid(path, "must be an object")
+        raise _Invalid(path, "must be an object") if path else _Invalid(
+            "", "not a workbook file: the file must hold one JSON object"
+        )
     for key in value:
         if key not in spec:
-            raise _Invalid(f"{path}.{key}" if path else key, "unknown key")
+            raise _Invalid(_key_path(path, key), "unknown key")
     for key in required:
         if key not in value:
-            raise _Invalid(f"{path}.{key}" if path else key, "missing")
+            raise _Invalid(_key_path(path, key), "missing")
 
 
 def _field(value: Any, path: str, check: Any) -> Any:
@@ -143,7 +152,7 @@ def _evidence(items: Any) -> tuple[list[dict[str, Any]], set[str]]:
         fields = _clean_fields(item, path, spec)
         if "id" in fields:
             if fields["id"] in ids:
-                raise _Invalid(f"{path}.id", f"'{fields['id']}' is used twice")
+                raise _Invalid(f"{path}.id", f"{json.dumps(fields['id'])} is used twice")
             ids.add(fields["id"])
         cleaned.append(fields)
     return cleaned, ids
@@ -162,7 +171,7 @@ def _objections(items: Any, evidence_ids: set[str]) -> list[dict[str, Any]]:
             if not isinstance(ref, str):
                 raise _Invalid(f"{path}.evidence[{n}]", "must be an evidence id (text)")
             if ref not in evidence_ids:
-                raise _Invalid(f"{path}.evidence[{n}]", f"no evidence has the id '{ref}'")
+                raise _Invalid(f"{path}.evidence[{n}]", f"no evidence has the id {json.dumps(ref)}")
             if ref not in links:
                 links.append(ref)
         fields["evidence"] = links
@@ -186,14 +195,32 @@ def parse_bytes(raw: bytes) -> dict[str, Any]:
             f"{exc.start})"
         ) from None
     try:
-        document = json.loads(decoded, parse_constant=_reject_constant)
+        document = json.loads(
+            decoded, parse_constant=_reject_constant, object_pairs_hook=_no_repeated_keys
+        )
     except json.JSONDecodeError as exc:
         raise FileFormatError(
             f"not a workbook file: not JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
         ) from None
+    except ValueError:
+        # Python refuses integers of more than 4,300 digits.
+        raise FileFormatError("not a workbook file: a number has too many digits") from None
     except RecursionError:
         raise FileFormatError("not a workbook file: nested too deeply") from None
     return validate(document)
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise FileFormatError(
+                    f"not a workbook file: the key {json.dumps(key)} appears twice in one object"
+                )
+            seen.add(key)
+    return result
 
 
 def _reject_constant(name: str) -> Any:
@@ -298,7 +325,7 @@ def workbook_to_dict(session: Session, workbook_id: int) -> dict[str, Any]:
              "evidence": [evidence_ids[link.evidence_id] for link in o.evidence_links],
              "rehearsals": [
                  {"at": _iso(r.at), "confidence": r.confidence, "seconds": r.seconds}
-                 for r in o.rehearsals
+                 for r in sorted(o.rehearsals, key=lambda r: (r.at, r.id))
              ]}
             for n, o in enumerate(book.objections, 1)
         ],

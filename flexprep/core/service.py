@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -173,13 +173,25 @@ class WorkbookService:
         return self.update_workbook(workbook_id, name=name)
 
     def delete_workbook(self, workbook_id: int) -> None:
+        """Delete a workbook and everything in it."""
         with self.transaction() as session:
-            session.delete(self._get(session, Workbook, workbook_id))
+            self._get(session, Workbook, workbook_id)
+            # The foreign keys cascade (ON DELETE CASCADE, foreign_keys=ON). An ORM
+            # delete would race those cascades (evidence removes its links first) and
+            # warn about rows already gone.
+            session.execute(delete(Workbook).where(Workbook.id == workbook_id))
+            session.expunge_all()
 
     def duplicate_workbook(self, workbook_id: int, name: str | None = None) -> Workbook:
         """Copy a whole workbook under ``name`` (default: a free "Name (2)")."""
-        data = self.export_data(workbook_id)
-        data["name"] = name if name is not None else self.free_name(data["name"])
+        from flexprep.core import fileformat
+
+        exported = self.export_data(workbook_id)
+        exported["name"] = name if name is not None else self.free_name(exported["name"])
+        # Through the file format, so the copy is exactly what an export would give.
+        data = fileformat.validate(
+            {"format": fileformat.FORMAT, "version": fileformat.VERSION, "workbook": exported}
+        )
         return self.import_data(data, rename_if_taken=name is None)
 
     # -- file format ------------------------------------------------------------------
@@ -212,6 +224,7 @@ class WorkbookService:
         v.one_of(vocab.PROMPT_KEYS)(key)
         v.text(text)
         with self.transaction() as session:
+            self._touch(session, workbook_id)
             row = session.scalar(
                 select(Answer).where(Answer.workbook_id == workbook_id, Answer.key == key)
             )
@@ -219,7 +232,6 @@ class WorkbookService:
                 session.add(Answer(workbook_id=workbook_id, key=key, text=text))
             else:
                 row.text = text
-            self._touch(session, workbook_id)
 
     # -- ranked items (asks, offers, objections, endorsements, evidence, trial log) -----
 

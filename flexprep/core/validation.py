@@ -12,6 +12,11 @@ from flexprep.core.errors import ValidationError
 
 Check = Callable[[Any], Any]
 
+#: The largest whole number a float (and SQLite REAL) holds exactly.
+MAX_EXACT_INT = 2**53
+#: The largest count (e.g. seconds taken) accepted.
+MAX_COUNT = 1_000_000_000
+
 
 def text(value: Any) -> str:
     if not isinstance(value, str):
@@ -42,6 +47,9 @@ def count(value: Any) -> int:
         raise ValidationError("must be a whole number")
     if value < 0:
         raise ValidationError("must not be negative")
+    if value > MAX_COUNT:
+        # SQLite integers stop at 2**63; no count here comes near this.
+        raise ValidationError(f"must be at most {MAX_COUNT}")
     return value
 
 
@@ -60,10 +68,10 @@ def number(value: Any) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValidationError("must be a number")
-    try:
-        result = float(value)
-    except OverflowError:
-        raise ValidationError("must be a number of reasonable size") from None
+    # A whole number beyond 2**53 would silently lose digits as a float.
+    if isinstance(value, int) and abs(value) > MAX_EXACT_INT:
+        raise ValidationError("must be a number of reasonable size (at most 2^53)")
+    result = float(value)
     if not math.isfinite(result):
         raise ValidationError("must be a finite number")
     return result
@@ -109,10 +117,13 @@ def a_date(value: Any) -> date | None:
         return value
     if isinstance(value, str):
         try:
-            if len(value) == 10:
-                return date.fromisoformat(value)
+            result = date.fromisoformat(value)
         except ValueError:
             pass
+        else:
+            # fromisoformat also takes week dates (2026-W47-5) and compact forms.
+            if result.isoformat() == value:
+                return result
         raise ValidationError("must be a date YYYY-MM-DD")
     raise ValidationError("must be a date YYYY-MM-DD")
 
@@ -124,10 +135,13 @@ def a_datetime(value: Any) -> datetime | None:
         return value.replace(microsecond=0, tzinfo=None)
     if isinstance(value, str):
         try:
-            if len(value) == 19 and value[10] == "T":
-                return datetime.fromisoformat(value)
+            result = datetime.fromisoformat(value)
         except ValueError:
             pass
+        else:
+            # Only the plain local form: no time zone, no fractions, no week dates.
+            if result.tzinfo is None and result.isoformat() == value:
+                return result
         raise ValidationError("must be a date and time YYYY-MM-DDTHH:MM:SS")
     raise ValidationError("must be a date and time YYYY-MM-DDTHH:MM:SS")
 

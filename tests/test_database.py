@@ -1,0 +1,269 @@
+"""Opening the database: where it lives, privacy, pragmas, refusals, migrations, backups."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Connection, text
+
+from flexprep.core import database as dbmod
+from flexprep.core.database import SCHEMA_VERSION, default_db_path, open_database
+from flexprep.core.errors import DatabaseError
+from flexprep.core.service import WorkbookService
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def folder_state(folder: Path) -> dict[str, bytes]:
+    """Every file in ``folder`` with its bytes."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def make_database(path: Path, data: dict[str, Any] | None = None) -> None:
+    db = open_database(path)
+    try:
+        if data is not None:
+            WorkbookService(db.factory).import_data(data)
+    finally:
+        db.close()
+
+
+def user_version(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
+# -- where it lives -------------------------------------------------------------------------
+
+
+def test_default_is_in_the_user_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("FLEXPREP_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    path = default_db_path()
+    assert path == tmp_path / "data" / "flexprep" / "flexprep.sqlite3"
+    open_database(path).close()
+    assert mode(path.parent) == 0o700
+    assert mode(path) == 0o600
+
+
+def test_flexprep_db_overrides_the_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FLEXPREP_DB", str(tmp_path / "elsewhere.sqlite3"))
+    assert default_db_path() == tmp_path / "elsewhere.sqlite3"
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("FLEXPREP_DB", "~/home.sqlite3")
+    assert default_db_path() == tmp_path / "home.sqlite3"
+
+
+# -- a new database ---------------------------------------------------------------------------
+
+
+def test_new_database_is_private_wal_with_foreign_keys(tmp_path: Path) -> None:
+    path = tmp_path / "new folder" / "deeper" / "my?odd#name%41.sqlite3"
+    db = open_database(path)
+    try:
+        WorkbookService(db.factory).create_workbook("Write something", drafts=False)
+        with db.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+            assert conn.execute(text("PRAGMA user_version")).scalar() == SCHEMA_VERSION
+        assert mode(path) == 0o600
+        assert mode(path.parent) == 0o700 and mode(path.parent.parent) == 0o700
+        for side in path.parent.glob(path.name + "-*"):
+            assert mode(side) == 0o600, side
+    finally:
+        db.close()
+    # Closing checkpoints the log: one self-contained file is left.
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+
+
+def test_existing_file_is_made_private(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    make_database(path)
+    path.chmod(0o644)
+    open_database(path).close()
+    assert mode(path) == 0o600
+
+
+def test_reopening_keeps_the_data_and_makes_no_backup(tmp_path: Path, full_data: dict) -> None:
+    path = tmp_path / "db.sqlite3"
+    make_database(path, full_data)
+    db = open_database(path)
+    try:
+        assert [b.name for b in WorkbookService(db.factory).list_workbooks()] == [
+            full_data["name"]]
+    finally:
+        db.close()
+    assert not list(tmp_path.glob("*.bak"))
+
+
+def test_an_empty_file_becomes_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "empty.sqlite3"
+    path.touch()
+    open_database(path).close()
+    assert user_version(path) == SCHEMA_VERSION
+
+
+# -- refusals: the file is left exactly as it was -----------------------------------------------
+
+
+def refused(path: Path, message: str) -> None:
+    before = folder_state(path.parent)
+    before_mode = mode(path)
+    with pytest.raises(DatabaseError, match=message) as caught:
+        open_database(path)
+    assert "\n" not in str(caught.value)
+    assert folder_state(path.parent) == before
+    assert mode(path) == before_mode
+
+
+def test_newer_schema_is_refused_and_untouched(tmp_path: Path, full_data: dict) -> None:
+    path = tmp_path / "future.sqlite3"
+    make_database(path, full_data)
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    conn.close()
+    path.chmod(0o644)
+    refused(path, f"written by a newer FlexPrep \\(schema {SCHEMA_VERSION + 1}; this version "
+                  f"reads up to {SCHEMA_VERSION}\\): update FlexPrep")
+
+
+def test_text_file_is_refused_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("my precious notes\n", encoding="utf-8")
+    refused(path, "is not a FlexPrep database \\(not an SQLite file\\)$")
+
+
+def test_other_sqlite_database_is_refused_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE photos (id INTEGER)")
+    conn.commit()
+    conn.close()
+    refused(path, "is an SQLite file but not a FlexPrep database$")
+
+
+@pytest.mark.parametrize("damage", ["first page", "a later page", "truncated", "header only"])
+def test_damaged_database_is_refused_and_untouched(
+    tmp_path: Path, full_data: dict, damage: str
+) -> None:
+    path = tmp_path / "damaged.sqlite3"
+    make_database(path, full_data)
+    raw = path.read_bytes()
+    page = 4096
+    assert len(raw) > 4 * page
+    damaged = {
+        "first page": raw[:100] + b"\xab" * (page - 100) + raw[page:],
+        "a later page": raw[: 2 * page] + b"\x5a" * page + raw[3 * page:],
+        "truncated": raw[: len(raw) // 2],
+        "header only": raw[:100],
+    }[damage]
+    path.write_bytes(damaged)
+    refused(path, "is damaged")
+
+
+def test_folder_and_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match="is a folder, not a database file"):
+        open_database(tmp_path)
+    with pytest.raises(DatabaseError, match="does not exist"):
+        open_database(tmp_path / "missing.sqlite3", create=False)
+    assert list(tmp_path.iterdir()) == []
+
+
+# -- migrations -------------------------------------------------------------------------------
+
+
+def _add_colour(connection: Connection) -> None:
+    connection.exec_driver_sql("ALTER TABLE workbook ADD COLUMN colour TEXT DEFAULT 'blue'")
+
+
+def _half_done_then_fail(connection: Connection) -> None:
+    connection.exec_driver_sql("CREATE TABLE half_done (id INTEGER)")
+    connection.exec_driver_sql("ALTER TABLE workbook ADD COLUMN colour TEXT")
+    raise RuntimeError("disk on fire")
+
+
+def pretend_schema(monkeypatch: pytest.MonkeyPatch, step: Any) -> int:
+    """Pretend this FlexPrep has one more schema version, made by ``step``."""
+    version = SCHEMA_VERSION + 1
+    monkeypatch.setattr(dbmod, "MIGRATIONS", {**dbmod.MIGRATIONS, version: step})
+    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", version)
+    return version
+
+
+def test_migration_runs_at_open_after_a_backup(
+    tmp_path: Path, full_data: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "db.sqlite3"
+    make_database(path, full_data)
+    original = path.read_bytes()
+    version = pretend_schema(monkeypatch, _add_colour)
+    db = open_database(path)
+    try:
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT colour FROM workbook")).scalars().all() == ["blue"]
+        assert WorkbookService(db.factory).list_workbooks()[0].name == full_data["name"]
+    finally:
+        db.close()
+    assert user_version(path) == version
+    backups = list(tmp_path.glob("db.sqlite3.v*.bak"))
+    assert len(backups) == 1 and backups[0].name.startswith(f"db.sqlite3.v{version - 1}-")
+    assert mode(backups[0]) == 0o600
+    assert user_version(backups[0]) == version - 1
+    # The backup holds the data as it was (a consistent copy, not necessarily the same bytes).
+    conn = sqlite3.connect(backups[0])
+    try:
+        assert conn.execute("SELECT name FROM workbook").fetchall() == [(full_data["name"],)]
+        assert conn.execute("SELECT count(*) FROM rehearsal").fetchone()[0] == 4
+    finally:
+        conn.close()
+    assert len(original) > 0
+
+
+def test_a_failed_migration_leaves_the_previous_version(
+    tmp_path: Path, full_data: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "db.sqlite3"
+    make_database(path, full_data)
+    pretend_schema(monkeypatch, _half_done_then_fail)
+    with pytest.raises(DatabaseError, match="cannot prepare the database .*disk on fire"):
+        open_database(path)
+    assert user_version(path) == SCHEMA_VERSION
+    conn = sqlite3.connect(path)
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(workbook)")}
+    finally:
+        conn.close()
+    assert "half_done" not in tables
+    assert "colour" not in columns
+    monkeypatch.undo()
+    db = open_database(path)
+    try:
+        assert WorkbookService(db.factory).names() == {full_data["name"]}
+    finally:
+        db.close()
+
+
+def test_only_the_newest_backups_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    make_database(path)
+    for day in range(1, 8):
+        (tmp_path / f"db.sqlite3.v1-2020010{day}-120000.bak").write_bytes(b"old")
+    made = dbmod.backup(path, 1)
+    kept = sorted(p.name for p in tmp_path.glob("db.sqlite3.v*.bak"))
+    assert len(kept) == dbmod.BACKUPS_KEPT
+    assert made.name in kept
+    assert kept[0] == "db.sqlite3.v1-20200104-120000.bak"

@@ -1,0 +1,160 @@
+"""Round trip: any workbook, any Unicode text, export -> import -> export gives it back."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from flexprep.core import fileformat, vocab
+from flexprep.core.database import open_database
+from flexprep.core.service import WorkbookService
+
+# Any text, including NUL and other control characters, emoji and right-to-left marks
+# (hypothesis leaves out lone surrogates, which UTF-8 cannot hold).
+TEXT = st.text(max_size=40)
+NAME = st.text(min_size=1, max_size=30).filter(lambda s: s.strip() != "")
+RATING = st.integers(1, 5)
+DATE = st.none() | st.dates().map(lambda d: d.isoformat())
+DATETIME = st.datetimes().map(lambda d: d.replace(microsecond=0).isoformat())
+NUMBER = st.none() | st.integers(-(2**53), 2**53) | st.floats(allow_nan=False,
+                                                             allow_infinity=False)
+
+
+def choice(names: Any) -> st.SearchStrategy[str]:
+    return st.sampled_from(list(names))
+
+
+def unique_list(names: Any) -> st.SearchStrategy[list[str]]:
+    return st.lists(choice(names), unique=True, max_size=4)
+
+
+ASK = st.fixed_dictionaries({
+    "title": TEXT, "details": TEXT, "priority": choice(vocab.PRIORITIES), "fallback": TEXT,
+    "importance": RATING, "resistance": RATING, "draft": st.booleans(),
+})
+OFFER = st.fixed_dictionaries({"title": TEXT, "details": TEXT})
+ENDORSEMENT = st.fixed_dictionaries({
+    "author": TEXT, "relationship": choice(vocab.RELATIONSHIPS), "date": DATE, "quote": TEXT,
+    "speaks_to": unique_list(vocab.SPEAKS_TO), "shareable": st.booleans(),
+})
+REHEARSAL = st.fixed_dictionaries(
+    {"at": DATETIME, "confidence": RATING, "seconds": st.integers(0, 10**9)}
+)
+DAY = st.fixed_dictionaries({"where": choice(vocab.WHERE)}, optional={"hours": TEXT})
+PLAN = st.fixed_dictionaries({
+    "schedule": st.dictionaries(choice(vocab.WEEKDAYS), DAY, max_size=7),
+    "trial_weeks": st.none() | st.integers(1, 104), "trial_start": DATE,
+    "checkin": st.none() | choice(vocab.CHECKINS), "success_measures": st.lists(TEXT, max_size=3),
+    "coverage": TEXT, "communication": TEXT, "core_hours": TEXT, "response_time": TEXT,
+    "escalation": TEXT, "alternatives": unique_list(vocab.ALTERNATIVES), "review_date": DATE,
+})
+MEETING = st.fixed_dictionaries({
+    "at": st.none() | DATETIME, "timing_notes": TEXT,
+    "timing_checks": st.lists(TEXT, unique=True, max_size=3),
+    "talking_points": st.lists(TEXT, max_size=3), "notes": TEXT,
+    "outcome": choice(vocab.OUTCOMES), "next_steps": st.lists(TEXT, max_size=3),
+})
+
+
+@st.composite
+def workbooks(draw: st.DrawFn) -> dict[str, Any]:
+    """A whole inner workbook, written the way an export writes it."""
+    evidence = []
+    for number in range(1, draw(st.integers(0, 4)) + 1):
+        evidence.append({
+            "id": f"e{number}", "kind": draw(choice(vocab.EVIDENCE_KINDS)), "title": draw(TEXT),
+            "details": draw(TEXT), "source": draw(TEXT), "unit": draw(TEXT),
+            "before": draw(NUMBER), "before_label": draw(TEXT), "after": draw(NUMBER),
+            "after_label": draw(TEXT), "higher_is_better": draw(st.booleans()),
+        })
+    evidence_ids = [item["id"] for item in evidence]
+    objections = []
+    for number in range(1, draw(st.integers(0, 4)) + 1):
+        links = draw(st.lists(st.sampled_from(evidence_ids), unique=True)) if evidence else []
+        rehearsals = draw(st.lists(REHEARSAL, max_size=4))
+        objections.append({
+            "id": f"o{number}", "text": draw(TEXT), "theme": draw(choice(vocab.THEMES)),
+            "likelihood": draw(RATING), "draft": draw(st.booleans()),
+            "origin": draw(choice(vocab.ORIGINS)), "response": draw(TEXT), "evidence": links,
+            # Rehearsals are a time series: a file lists them oldest first.
+            "rehearsals": sorted(rehearsals, key=lambda r: r["at"]),
+        })
+    return {
+        "name": draw(NAME),
+        "scenario": draw(choice(vocab.SCENARIOS)),
+        "manager": draw(TEXT),
+        "notes": draw(TEXT),
+        "self_assessment": draw(st.dictionaries(choice(vocab.PROMPT_KEYS), TEXT, max_size=4)),
+        "asks": draw(st.lists(ASK, max_size=4)),
+        "offers": draw(st.lists(OFFER, max_size=3)),
+        "walk_away": draw(TEXT),
+        "objections": objections,
+        "endorsements": draw(st.lists(ENDORSEMENT, max_size=3)),
+        "evidence": evidence,
+        "plan": draw(PLAN),
+        "meeting": draw(MEETING),
+        "trial_log": draw(st.lists(st.fixed_dictionaries({"date": DATE, "text": TEXT}),
+                                   max_size=3)),
+        "request": {"proposed_start": draw(DATE), "previous_request": draw(DATE)},
+    }
+
+
+def _through_file(data: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """Write ``data`` as a workbook file and read it back strictly."""
+    path = fileformat.write_file(data, folder / "book.json")
+    return fileformat.read_file(path)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(workbooks())
+def test_export_import_export_gives_back_the_same_workbook(book: dict[str, Any]) -> None:
+    # A fresh database per example (hypothesis runs the body many times per test).
+    with tempfile.TemporaryDirectory() as folder:
+        database = open_database(Path(folder) / "flexprep.sqlite3")
+        try:
+            service = WorkbookService(database.factory)
+            first = service.import_data(_through_file(book, Path(folder)))
+            exported = service.export_data(first.id)
+            assert exported == book
+
+            second = service.import_data(_through_file(exported, Path(folder)))
+            assert second.name == f"{book['name']} (2)"
+            again = service.export_data(second.id)
+            assert again == {**book, "name": second.name}
+            # The file's text, too, is the same each time.
+            assert fileformat.dumps(again) == fileformat.dumps({**exported, "name": second.name})
+        finally:
+            database.close()
+
+
+@settings(max_examples=60, deadline=None)
+@given(workbooks())
+def test_file_text_round_trips_without_a_database(book: dict[str, Any]) -> None:
+    text = fileformat.dumps(book)
+    assert json.loads(text)["workbook"] == book
+    parsed = fileformat.parse_bytes(text.encode("utf-8"))
+    assert _as_file_values(parsed) == book
+
+
+def _as_file_values(data: dict[str, Any]) -> dict[str, Any]:
+    """Turn the dates of a parsed workbook back into the file's strings."""
+    return json.loads(json.dumps(data, default=lambda value: value.isoformat()))
+
+
+def test_a_megabyte_of_awkward_text_round_trips(service: WorkbookService, tmp_path: Path) -> None:
+    awkward = "\x00\x01\x1f\x7f\u200f\u202e\ufeff\U0001F600\U0001F469\u200d\U0001F4BB\n\r\t"
+    big = (awkward + "مرحبا שלום 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ") * (1_048_576 // 40)
+    data = {"name": awkward, "notes": big, "self_assessment": {"goals": big[:1000]},
+            "asks": [{"title": awkward}]}
+    book = service.import_data(_through_file(data, tmp_path))
+    exported = service.export_data(book.id)
+    assert (exported["name"], exported["notes"]) == (awkward, big)
+    assert exported["asks"][0]["title"] == awkward
+    assert _through_file(exported, tmp_path) == fileformat.validate(
+        {"format": "flexprep.workbook", "version": 1, "workbook": exported}
+    )
