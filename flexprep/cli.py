@@ -1,4 +1,8 @@
-"""The command line: the window is one command among others (DESIGN.md)."""
+"""The command line: the window is one command among others (DESIGN.md).
+
+Only what a command needs is imported, when it needs it: ``flexprep list`` should cost
+little more than loading SQLAlchemy, and no command but the window loads Qt.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +15,26 @@ from typing import NoReturn
 from flexprep import __version__
 
 USER_ERROR = 2
+INTERRUPTED = 130
+DOCUMENTS = ("brief", "proposal", "followup", "letter")
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters and line breaks escaped, so it stays one line."""
+    import unicodedata
+
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
+        for ch in text
+    )
 
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, like every other user error."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(USER_ERROR, f"flexprep: {message} (see flexprep --help)\n")
+        self.exit(USER_ERROR, f"flexprep: {one_line(message)} (see flexprep --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,13 +54,18 @@ def build_parser() -> argparse.ArgumentParser:
     exporter = commands.add_parser("export", help="write a workbook file or a Word document")
     exporter.add_argument("name", metavar="NAME")
     exporter.add_argument("-o", "--output", required=True, metavar="OUT.json|OUT.docx")
-    exporter.add_argument("--document", choices=["brief", "proposal", "followup", "letter"],
+    exporter.add_argument("--document", choices=DOCUMENTS,
                           help="which Word document (default: brief)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the program; returns the exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        # A name with an emoji must not crash a terminal that cannot show it.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     from flexprep.core.errors import FlexPrepError
 
@@ -57,11 +79,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     except OSError as exc:
         return _fail(_os_message(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted", INTERRUPTED)
 
 
-def _fail(message: str) -> int:
-    print(f"flexprep: {message}", file=sys.stderr)
-    return USER_ERROR
+def _fail(message: str, status: int = USER_ERROR) -> int:
+    print(f"flexprep: {one_line(message)}", file=sys.stderr)
+    return status
 
 
 def _os_message(exc: OSError) -> str:
@@ -70,15 +94,23 @@ def _os_message(exc: OSError) -> str:
     return str(exc)
 
 
-def _dispatch(args: argparse.Namespace) -> int:
-    from flexprep.core.database import default_db_path, open_database
-    from flexprep.core.service import WorkbookService
+def _database_path(args: argparse.Namespace) -> Path:
+    from flexprep.core.database import default_db_path
 
+    return Path(args.db).expanduser() if args.db else default_db_path()
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    # Everything that can be checked without the database is checked first, so a
+    # refused command has not even opened (or created) it.
     if args.command == "import":
-        # Read and check the file before the database is even opened.
         from flexprep.core import fileformat
 
         data = fileformat.read_file(args.file)
+    elif args.command == "demo":
+        from flexprep.core import content, fileformat
+
+        data = fileformat.read_file(content.sample_workbook_path())
     elif args.command == "export":
         output = Path(args.output)
         suffix = output.suffix.lower()
@@ -88,31 +120,40 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _fail("--document applies to Word (.docx) exports only")
         if not output.parent.is_dir():
             return _fail(f"{output.parent}: no such folder")
+        if output.is_dir():
+            return _fail(f"{output}: is a folder")
 
-    database = open_database(args.db or default_db_path())
+    path = _database_path(args)
+    if args.command in ("list", "export") and not path.exists():
+        # Reading commands do not create a database.
+        if args.command == "export":
+            return _fail(f"no workbook named '{args.name}' (there is no database at {path})")
+        return 0
+
+    from flexprep.core.database import open_database
+
+    database = open_database(path)
     try:
-        service = WorkbookService(database.factory)
         if args.command == "list":
-            for book in service.list_workbooks():
-                updated = book.updated_at.strftime("%Y-%m-%d %H:%M")
-                print(f"{book.name}\t{book.scenario}\t{updated}")
-        elif args.command == "demo":
-            from flexprep.core import content, fileformat
+            # Not through the service: listing needs no ORM models (start-up time).
+            for name, scenario, updated in database.workbook_summaries():
+                print(f"{one_line(name)}\t{scenario}\t{updated:%Y-%m-%d %H:%M}")
+            return 0
+        from flexprep.core.service import WorkbookService
 
-            book = service.import_data(fileformat.read_file(content.sample_workbook_path()))
-            print(book.name)
-        elif args.command == "import":
-            print(service.import_data(data).name)
+        service = WorkbookService(database.factory)
+        if args.command in ("demo", "import"):
+            print(one_line(service.import_data(data).name))
         elif args.command == "export":
-            data = service.export_data(service.find_workbook(args.name).id)
+            exported = service.export_data(service.find_workbook(args.name).id)
             if suffix == ".json":
                 from flexprep.core import fileformat
 
-                fileformat.write_file(data, output)
+                fileformat.write_file(exported, output)
             else:
                 from flexprep.reports.documents import write_document
 
-                write_document(data, args.document or "brief", output)
+                write_document(exported, args.document or "brief", output)
             print(output)
     finally:
         database.close()

@@ -267,3 +267,21 @@ def test_only_the_newest_backups_are_kept(tmp_path: Path) -> None:
     assert len(kept) == dbmod.BACKUPS_KEPT
     assert made.name in kept
     assert kept[0] == "db.sqlite3.v1-20200104-120000.bak"
+
+
+def test_workbook_summaries_match_the_service_order(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "db.sqlite3")
+    try:
+        service = WorkbookService(db.factory)
+        for name, scenario in (("B", "job_share"), ("A", "other"), ("C", "education")):
+            service.create_workbook(name, scenario, drafts=False)
+        with db.engine.begin() as conn:
+            conn.execute(text("UPDATE workbook SET updated_at = '2020-01-01 10:00:00.000000' "
+                              "WHERE name = 'C'"))
+        summaries = db.workbook_summaries()
+        assert [s[0] for s in summaries] == [b.name for b in service.list_workbooks()]
+        assert [s[:2] for s in summaries] == [("A", "other"), ("B", "job_share"),
+                                              ("C", "education")]
+        assert summaries[2][2].year == 2020
+    finally:
+        db.close()

@@ -11,18 +11,20 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import URL, Connection, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from flexprep.core.errors import DatabaseError
-from flexprep.core.models import Base
 
 APP_NAME = "flexprep"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def _create_v1(connection: Connection) -> None:
+    # Imported here: opening an up-to-date database does not need the ORM models.
+    from flexprep.core.models import Base
+
     Base.metadata.create_all(connection)
 
 
@@ -53,6 +55,21 @@ class Database:
     def close(self) -> None:
         """Release the file (checkpoints the write-ahead log)."""
         self.engine.dispose()
+
+    def workbook_summaries(self) -> list[tuple[str, str, datetime]]:
+        """(name, scenario, updated) of every workbook, most recently updated first.
+
+        The same order as ``WorkbookService.list_workbooks()``, in plain SQL so that
+        ``flexprep list`` loads neither the ORM models nor a session.
+        """
+        query = text(
+            "SELECT name, scenario, updated_at FROM workbook ORDER BY updated_at DESC, name"
+        )
+        with self.engine.connect() as connection:
+            return [
+                (name, scenario, datetime.fromisoformat(updated))
+                for name, scenario, updated in connection.execute(query)
+            ]
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:

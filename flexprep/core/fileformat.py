@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from flexprep.core import validation as v
@@ -364,39 +365,58 @@ def workbook_to_dict(session: Session, workbook_id: int) -> dict[str, Any]:
 
 
 def dict_to_workbook(session: Session, data: dict[str, Any], name: str) -> Workbook:
-    """Add a validated inner workbook object to the database under ``name``."""
+    """Add a validated inner workbook object to the database under ``name``.
+
+    Rows go in as bulk inserts (thousands of rehearsals import in well under a
+    second). The returned workbook carries its columns, not its collections.
+    """
     book = Workbook(name=name, **{k: data[k] for k in ("scenario", "manager", "notes",
                                                           "walk_away") if k in data})
-    book.answers = [Answer(key=k, text=t) for k, t in data.get("self_assessment", {}).items()]
-    book.asks = [Ask(position=n, **a) for n, a in enumerate(data.get("asks", []))]
-    book.offers = [Offer(position=n, **o) for n, o in enumerate(data.get("offers", []))]
-    book.endorsements = [
-        Endorsement(position=n, **e) for n, e in enumerate(data.get("endorsements", []))
-    ]
-    evidence_by_id: dict[str, Evidence] = {}
-    book.evidence = []
-    for n, item in enumerate(data.get("evidence", [])):
-        fields = {k: val for k, val in item.items() if k != "id"}
-        row = Evidence(position=n, **fields)
-        book.evidence.append(row)
-        if "id" in item:
-            evidence_by_id[item["id"]] = row
-    book.trial_log = [TrialLogEntry(position=n, **t) for n, t in
-                      enumerate(data.get("trial_log", []))]
     book.plan = Plan(**data.get("plan", {}))
     book.meeting = Meeting(**data.get("meeting", {}))
     book.request = FormalRequest(**data.get("request", {}))
     session.add(book)
     session.flush()
-    book.objections = []
-    for n, item in enumerate(data.get("objections", [])):
-        fields = {k: val for k, val in item.items() if k not in ("id", "evidence", "rehearsals")}
-        objection = Objection(position=n, **fields)
-        objection.rehearsals = [Rehearsal(**r) for r in item.get("rehearsals", [])]
-        objection.evidence_links = [
-            ObjectionEvidence(evidence_id=evidence_by_id[ref].id, position=i)
-            for i, ref in enumerate(item.get("evidence", []))
+    owner = {"workbook_id": book.id}
+
+    def ranked(key: str, drop: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+        return [
+            {**owner, "position": n, **{k: val for k, val in item.items() if k not in drop}}
+            for n, item in enumerate(data.get(key, []))
         ]
-        book.objections.append(objection)
-    session.flush()
+
+    _insert(session, Answer, [{**owner, "key": k, "text": t}
+                              for k, t in data.get("self_assessment", {}).items()])
+    _insert(session, Ask, ranked("asks"))
+    _insert(session, Offer, ranked("offers"))
+    _insert(session, Endorsement, ranked("endorsements"))
+    _insert(session, TrialLogEntry, ranked("trial_log"))
+    _insert(session, Evidence, ranked("evidence", ("id",)))
+    _insert(session, Objection, ranked("objections", ("id", "evidence", "rehearsals")))
+    evidence_rows = _ids_in_rank_order(session, Evidence, book.id)
+    evidence_by_id = {
+        item["id"]: row for item, row in zip(data.get("evidence", []), evidence_rows,
+                                             strict=True) if "id" in item
+    }
+    rehearsals: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []
+    objection_rows = _ids_in_rank_order(session, Objection, book.id)
+    for item, objection_id in zip(data.get("objections", []), objection_rows, strict=True):
+        rehearsals.extend({"objection_id": objection_id, **r} for r in item.get("rehearsals", []))
+        links.extend(
+            {"objection_id": objection_id, "evidence_id": evidence_by_id[ref], "position": i}
+            for i, ref in enumerate(item.get("evidence", []))
+        )
+    _insert(session, Rehearsal, rehearsals)
+    _insert(session, ObjectionEvidence, links)
     return book
+
+
+def _insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> None:
+    if rows:
+        session.execute(insert(model), rows)
+
+
+def _ids_in_rank_order(session: Session, model: Any, workbook_id: int) -> list[int]:
+    query = select(model.id).where(model.workbook_id == workbook_id).order_by(model.position)
+    return list(session.scalars(query))
