@@ -89,7 +89,7 @@ def main() -> int:
         for label, argv in list(commands.items())[1:]:
             _, result = _run([python, "-c", PROBE, *argv[3:]], env)
             loaded = result.stderr.strip().rpartition("LOADED=")[2]
-            status = "none" if not loaded else loaded
+            status = loaded or "none"
             print(f"{label:24s} loads of {', '.join(FORBIDDEN)}: {status}")
             if loaded:
                 failures.append(f"{label} loads {loaded}")

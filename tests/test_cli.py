@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import FULL_WORKBOOK, SAMPLE_WORKBOOK
+
 from flexprep import cli
 from flexprep.core.database import SCHEMA_VERSION
 

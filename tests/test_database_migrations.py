@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import FIXTURES
+
 from flexprep.core import fileformat
 from flexprep.core.database import SCHEMA_VERSION, open_database
 from flexprep.core.models import Objection, Rehearsal

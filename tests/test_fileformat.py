@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import FULL_WORKBOOK
 from sqlalchemy import func, select
 
-from conftest import FULL_WORKBOOK
 from flexprep.core import fileformat
 from flexprep.core.errors import FileFormatError
 from flexprep.core.models import Base

@@ -6,9 +6,9 @@ The texts live as JSON in ``resources/`` (shipped inside the installed package a
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from functools import cache
-from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +19,13 @@ def resource_dir() -> Path:
     Installed, they are the package ``flexprep.resources``; in a source checkout they
     are the top-level ``resources/`` folder beside the package.
     """
-    try:
-        found = importlib_resources.files("flexprep.resources")
-        path = Path(str(found))
+    # ``flexprep.resources`` has no __init__.py: a namespace package, whose
+    # importlib.resources.files() is a MultiplexedPath, not a folder path.
+    spec = importlib.util.find_spec("flexprep.resources")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(location)
         if path.is_dir() and any(path.glob("*.json")):
             return path
-    except ModuleNotFoundError:
-        pass
     return Path(__file__).resolve().parent.parent.parent / "resources"
 
 

@@ -44,7 +44,7 @@ _ITEM_KEYS = {
 _OBJECTION = {k: c for k, c in v.OBJECTION.items() if k != "library_key"}
 
 
-class _Invalid(Exception):
+class _InvalidError(Exception):
     def __init__(self, path: str, problem: str) -> None:
         super().__init__(f"{path}: {problem}" if path else problem)
 
@@ -58,22 +58,22 @@ def _key_path(path: str, key: str) -> str:
 
 def _obj(value: Any, path: str, spec: dict[str, Any], required: tuple[str, ...] = ()) -> None:
     if not isinstance(value, dict):
-        raise _Invalid(path, "must be an object") if path else _Invalid(
+        raise _InvalidError(path, "must be an object") if path else _InvalidError(
             "", "not a workbook file: the file must hold one JSON object"
         )
     for key in value:
         if key not in spec:
-            raise _Invalid(_key_path(path, key), "unknown key")
+            raise _InvalidError(_key_path(path, key), "unknown key")
     for key in required:
         if key not in value:
-            raise _Invalid(_key_path(path, key), "missing")
+            raise _InvalidError(_key_path(path, key), "missing")
 
 
 def _field(value: Any, path: str, check: Any) -> Any:
     try:
         return check(value)
     except ValidationError as exc:
-        raise _Invalid(f"{path}{exc.where}", str(exc)) from None
+        raise _InvalidError(f"{path}{exc.where}", str(exc)) from None
 
 
 def _clean_fields(value: dict[str, Any], path: str, spec: dict[str, Any]) -> dict[str, Any]:
@@ -82,7 +82,7 @@ def _clean_fields(value: dict[str, Any], path: str, spec: dict[str, Any]) -> dic
 
 def _list(value: Any, path: str) -> list[Any]:
     if not isinstance(value, list):
-        raise _Invalid(path, "must be a list")
+        raise _InvalidError(path, "must be a list")
     return value
 
 
@@ -103,25 +103,27 @@ def validate(document: Any) -> dict[str, Any]:
     """
     try:
         return _validate(document)
-    except _Invalid as exc:
+    except _InvalidError as exc:
         raise FileFormatError(str(exc)) from None
 
 
 def _validate(document: Any) -> dict[str, Any]:
     _obj(document, "", _TOP, ("format", "version", "workbook"))
     if document["format"] != FORMAT:
-        raise _Invalid("format", f"must be '{FORMAT}' (this is not a FlexPrep workbook file)")
+        raise _InvalidError("format", f"must be '{FORMAT}' (this is not a FlexPrep workbook file)")
     version = document["version"]
     if isinstance(version, bool) or not isinstance(version, int):
-        raise _Invalid("version", "must be a whole number")
+        raise _InvalidError("version", "must be a whole number")
     if version != VERSION:
-        raise _Invalid("version", f"{version} is not supported (this FlexPrep reads version 1)")
+        raise _InvalidError(
+            "version", f"{version} is not supported (this FlexPrep reads version 1)"
+        )
     raw = document["workbook"]
     _obj(raw, "workbook", _WORKBOOK_KEYS, ("name",))
     head = {k: raw[k] for k in v.WORKBOOK if k in raw}
     book: dict[str, Any] = _clean_fields(head, "workbook", v.WORKBOOK)
     if not book["name"].strip():
-        raise _Invalid("workbook.name", "must not be empty")
+        raise _InvalidError("workbook.name", "must not be empty")
     answers = raw.get("self_assessment", {})
     _obj(answers, "workbook.self_assessment", {k: None for k in vocab.PROMPT_KEYS})
     book["self_assessment"] = _clean_fields(
@@ -153,7 +155,7 @@ def _evidence(items: Any) -> tuple[list[dict[str, Any]], set[str]]:
         fields = _clean_fields(item, path, spec)
         if "id" in fields:
             if fields["id"] in ids:
-                raise _Invalid(f"{path}.id", f"{json.dumps(fields['id'])} is used twice")
+                raise _InvalidError(f"{path}.id", f"{json.dumps(fields['id'])} is used twice")
             ids.add(fields["id"])
         cleaned.append(fields)
     return cleaned, ids
@@ -170,9 +172,11 @@ def _objections(items: Any, evidence_ids: set[str]) -> list[dict[str, Any]]:
         links = []
         for n, ref in enumerate(_list(item.get("evidence", []), f"{path}.evidence")):
             if not isinstance(ref, str):
-                raise _Invalid(f"{path}.evidence[{n}]", "must be an evidence id (text)")
+                raise _InvalidError(f"{path}.evidence[{n}]", "must be an evidence id (text)")
             if ref not in evidence_ids:
-                raise _Invalid(f"{path}.evidence[{n}]", f"no evidence has the id {json.dumps(ref)}")
+                raise _InvalidError(
+                    f"{path}.evidence[{n}]", f"no evidence has the id {json.dumps(ref)}"
+                )
             if ref not in links:
                 links.append(ref)
         fields["evidence"] = links
