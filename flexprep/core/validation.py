@@ -178,8 +178,8 @@ def schedule(value: Any) -> dict[str, dict[str, str]]:
     return result
 
 
-ANSWER = {"text": text}
-ASK = {
+ANSWER: dict[str, Check] = {"text": text}
+ASK: dict[str, Check] = {
     "title": text,
     "details": text,
     "priority": one_of(vocab.PRIORITIES),
@@ -188,8 +188,8 @@ ASK = {
     "resistance": rating,
     "draft": flag,
 }
-OFFER = {"title": text, "details": text}
-OBJECTION = {
+OFFER: dict[str, Check] = {"title": text, "details": text}
+OBJECTION: dict[str, Check] = {
     "text": text,
     "theme": one_of(vocab.THEMES),
     "likelihood": rating,
@@ -198,8 +198,8 @@ OBJECTION = {
     "library_key": lambda v: v if v is None else text(v),
     "draft": flag,
 }
-REHEARSAL = {"at": a_datetime, "confidence": rating, "seconds": count}
-ENDORSEMENT = {
+REHEARSAL: dict[str, Check] = {"at": a_datetime, "confidence": rating, "seconds": count}
+ENDORSEMENT: dict[str, Check] = {
     "author": text,
     "relationship": one_of(vocab.RELATIONSHIPS),
     "date": a_date,
@@ -207,7 +207,7 @@ ENDORSEMENT = {
     "speaks_to": list_of(one_of(vocab.SPEAKS_TO), unique=True),
     "shareable": flag,
 }
-EVIDENCE = {
+EVIDENCE: dict[str, Check] = {
     "kind": one_of(vocab.EVIDENCE_KINDS),
     "title": text,
     "details": text,
@@ -219,7 +219,7 @@ EVIDENCE = {
     "after_label": text,
     "higher_is_better": flag,
 }
-PLAN = {
+PLAN: dict[str, Check] = {
     "schedule": schedule,
     "trial_weeks": weeks,
     "trial_start": a_date,
@@ -233,7 +233,7 @@ PLAN = {
     "alternatives": list_of(one_of(vocab.ALTERNATIVES), unique=True),
     "review_date": a_date,
 }
-MEETING = {
+MEETING: dict[str, Check] = {
     "at": a_datetime,
     "timing_notes": text,
     "timing_checks": list_of(text, unique=True),
@@ -242,9 +242,9 @@ MEETING = {
     "outcome": one_of(vocab.OUTCOMES),
     "next_steps": list_of(text),
 }
-TRIAL_LOG = {"date": a_date, "text": text}
-REQUEST = {"proposed_start": a_date, "previous_request": a_date}
-WORKBOOK = {
+TRIAL_LOG: dict[str, Check] = {"date": a_date, "text": text}
+REQUEST: dict[str, Check] = {"proposed_start": a_date, "previous_request": a_date}
+WORKBOOK: dict[str, Check] = {
     "name": text,
     "scenario": one_of(vocab.SCENARIOS),
     "manager": text,
