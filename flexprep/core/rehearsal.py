@@ -1,0 +1,221 @@
+"""Rehearsal sessions: which objection comes next, the answer clock, the summary.
+
+No Qt here. Functions accept objections either as file-format dicts
+(``export_data(wb)["objections"]``) or as :class:`~flexprep.core.models.Objection` rows.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from flexprep.core.readiness import CONFIDENT
+
+#: Default time to answer aloud before the prepared response is revealed.
+DEFAULT_SECONDS = 60
+ASKING, REVEALED, DONE = "asking", "revealed", "done"
+
+
+def _get(item: Any, key: str, default: Any = None) -> Any:
+    if isinstance(item, dict):
+        return item.get(key, default)
+    return getattr(item, key, default)
+
+
+def _moment(value: Any) -> str:
+    """A sortable text for a rehearsal time (ISO text or datetime)."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value or "")
+
+
+def latest_rating(objection: Any) -> int | None:
+    """The confidence of the latest rehearsal (ties: the one listed last), or None."""
+    rehearsals = list(_get(objection, "rehearsals") or [])
+    if not rehearsals:
+        return None
+    ranked = max(enumerate(rehearsals), key=lambda pair: (_moment(_get(pair[1], "at")), pair[0]))
+    return int(_get(ranked[1], "confidence"))
+
+
+def order_key(objection: Any, index: int = 0) -> tuple[int, int, int, int]:
+    """Sort key: never rehearsed first, then least confident, then most likely."""
+    rating = latest_rating(objection)
+    return (
+        0 if rating is None else 1,
+        rating or 0,
+        -int(_get(objection, "likelihood", 3) or 3),
+        index,
+    )
+
+
+def rehearsal_order(objections: Sequence[Any]) -> list[int]:
+    """Indices of ``objections`` in the order to rehearse them.
+
+    Never-rehearsed objections come before rehearsed ones; then the lowest latest
+    confidence first; then the most likely first; ties keep the list order.
+    Objections without text are left out (there is nothing to rehearse).
+    """
+    indices = [i for i, o in enumerate(objections) if str(_get(o, "text", "") or "").strip()]
+    return sorted(indices, key=lambda i: order_key(objections[i], i))
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One rehearsed objection: what to store with ``service.add_rehearsal``."""
+
+    objection_id: Any
+    confidence: int
+    seconds: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The end of a session: how many were rated, the mean rating, those below 4."""
+
+    rehearsed: int
+    total: int
+    average: float | None
+    below: tuple[Any, ...]
+
+
+@dataclass
+class RehearsalSession:
+    """One pass through the objections, one card at a time.
+
+    Each card starts ``asking`` with the clock running; :meth:`reveal` (or the
+    countdown running out) shows the prepared response; :meth:`rate` records a
+    confidence; :meth:`advance` moves on and hands back the attempt to store.
+    ``clock`` returns seconds (``time.monotonic`` by default; tests pass a fake).
+    """
+
+    objection_ids: list[Any]
+    duration: float = DEFAULT_SECONDS
+    clock: Callable[[], float] = time.monotonic
+    index: int = 0
+    phase: str = ASKING
+    rating: int | None = None
+    seconds: int | None = None
+    attempts: list[Attempt] = field(default_factory=list)
+    _started: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.objection_ids = list(self.objection_ids)
+        self.duration = max(1.0, float(self.duration))
+        if not self.objection_ids:
+            self.phase = DONE
+        self._started = self.clock()
+
+    @property
+    def current(self) -> Any:
+        """The objection on the card now (None once the session is done)."""
+        return None if self.phase == DONE else self.objection_ids[self.index]
+
+    @property
+    def total(self) -> int:
+        return len(self.objection_ids)
+
+    def elapsed(self) -> float:
+        """Seconds since the card was shown (frozen at the reveal)."""
+        if self.phase != ASKING:
+            return float(self.seconds or 0)
+        return max(0.0, self.clock() - self._started)
+
+    def remaining(self) -> float:
+        """Seconds left on the countdown (0 once it ran out or the card is revealed)."""
+        if self.phase != ASKING:
+            return 0.0
+        return max(0.0, self.duration - self.elapsed())
+
+    def expired(self) -> bool:
+        return self.phase == ASKING and self.remaining() <= 0
+
+    def reveal(self) -> bool:
+        """Stop the clock and show the response; False when there was nothing to reveal."""
+        if self.phase != ASKING:
+            return False
+        self.seconds = int(round(min(self.elapsed(), self.duration)))
+        self.phase = REVEALED
+        return True
+
+    def rate(self, confidence: int) -> bool:
+        """Record 1-5 for the revealed card (may be changed until :meth:`advance`)."""
+        if self.phase != REVEALED or not 1 <= confidence <= 5:
+            return False
+        self.rating = confidence
+        return True
+
+    def pending(self) -> Attempt | None:
+        """The rated attempt of the current card, not yet handed back."""
+        current = self.current
+        if current is None or self.phase != REVEALED or self.rating is None:
+            return None
+        return Attempt(current, self.rating, int(self.seconds or 0))
+
+    def advance(self) -> Attempt | None:
+        """Move to the next card (unrated cards are skipped); the attempt to store."""
+        attempt = self.pending()
+        if attempt is not None:
+            self.attempts.append(attempt)
+        if self.phase == DONE:
+            return None
+        self.rating, self.seconds = None, None
+        if self.index + 1 >= self.total:
+            self.phase = DONE
+        else:
+            self.index += 1
+            self.phase = ASKING
+            self._started = self.clock()
+        return attempt
+
+    def end(self) -> Attempt | None:
+        """Stop now; the current card's rated attempt, if any, to store."""
+        attempt = self.pending()
+        if attempt is not None:
+            self.attempts.append(attempt)
+        self.phase = DONE
+        self.rating, self.seconds = None, None
+        return attempt
+
+    def summary(self) -> Summary:
+        """Count, mean confidence and the objections rated below 4 in this session."""
+        latest: dict[Any, int] = {}
+        for attempt in self.attempts:
+            latest[attempt.objection_id] = attempt.confidence
+        ratings = [a.confidence for a in self.attempts]
+        average = sum(ratings) / len(ratings) if ratings else None
+        below = tuple(oid for oid, value in latest.items() if value < CONFIDENT)
+        return Summary(len(latest), self.total, average, below)
+
+
+def _number(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _with_unit(value: float, unit: str) -> str:
+    number = _number(value)
+    if not unit:
+        return number
+    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+
+
+def evidence_figure(item: Any) -> str:
+    """The figures of an evidence item in one line (``86% → 95%``), or ''."""
+    before, after = _get(item, "before"), _get(item, "after")
+    unit = str(_get(item, "unit", "") or "").strip()
+    if before is None and after is None:
+        return ""
+    if before is None or after is None:
+        value = after if after is not None else before
+        label = str(_get(item, "after_label" if after is not None else "before_label", "") or "")
+        return _with_unit(value, unit) + (f" ({label})" if label else "")
+    text = f"{_with_unit(before, unit)} \u2192 {_with_unit(after, unit)}"
+    labels = [str(_get(item, k, "") or "").strip() for k in ("before_label", "after_label")]
+    if all(labels):
+        text += f" ({labels[0]} \u2192 {labels[1]})"
+    return text
