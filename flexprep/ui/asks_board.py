@@ -74,6 +74,8 @@ class AsksBoard(QWidget):
         view.setAccessibleDescription(_HINTS[priority] + " Ctrl+Up and Ctrl+Down reorder, "
                                       "Ctrl+Left and Ctrl+Right move between columns.")
         view.setModel(model)
+        view.placeholder = (f"No {label.lower()} yet. Add one, or drag an ask here from the "
+                            "other column.")
         view.setItemDelegate(RowDelegate(ask_second_line, view))
         view.selectionModel().currentChanged.connect(
             lambda current, _previous, p=priority: self._on_current(p, current.row()))

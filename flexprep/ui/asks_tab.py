@@ -40,7 +40,7 @@ class AsksTab(WorkbookTab):
         self.board = AsksBoard(ctx)
         self.editor = AskEditor(ctx)
         self.offers = OffersPanel(ctx)
-        self.chart = name(ChartView("Rate an ask to see it here."), "asks_chart",
+        self.chart = name(ChartView("Add an ask to see it here."), "asks_chart",
                           "Chart of importance against expected resistance")
         self.chart.setMinimumHeight(300)
         self.chart.installEventFilter(self)
