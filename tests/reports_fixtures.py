@@ -385,3 +385,137 @@ def large_workbook(seed: int = 7) -> dict[str, Any]:
         for i in range(100)
     ]
     return wb
+
+
+#: Private marker per private field: (marker, how to place it in a workbook).
+PRIVATE_MARKERS: dict[str, str] = {
+    **{
+        f"self_assessment.{key}": f"privsa{key.replace('_', '')}mark"
+        for key in (
+            "goals",
+            "balance",
+            "schedule",
+            "workload",
+            "role_fit",
+            "work_style",
+            "focus_data",
+            "track_record",
+            "their_interests",
+            "constraints",
+            "precedents",
+            "team_impact",
+            "timing",
+        )
+    },
+    "asks.fallback": "privaskfallbackmark",
+    "walk_away": "privwalkawaymark",
+    "objections.text": "privobjectiontextmark",
+    "objections.response": "privobjectionresponsemark",
+    "endorsements.author": "privendorsementauthormark",
+    "endorsements.quote": "privendorsementquotemark",
+    "meeting.timing_notes": "privtimingnotesmark",
+    "meeting.talking_points": "privtalkingpointmark",
+    "meeting.notes": "privmeetingnotesmark",
+    "meeting.timing_checks": "privtimingcheckmark",
+    "notes": "privworkbooknotesmark",
+}
+
+#: Shareable marker per field a manager-facing document must carry.
+SHARED_MARKERS: dict[str, str] = {
+    "self_assessment.business_case": "sharebusinesscasemark",
+    "asks.title": "shareasktitlemark",
+    "asks.details": "shareaskdetailsmark",
+    "offers.title": "shareoffertitlemark",
+    "endorsements.quote": "shareendorsementquotemark",
+    "evidence.title": "shareevidencetitlemark",
+    "plan.coverage": "sharecoveragemark",
+    "meeting.next_steps": "sharenextstepmark",
+}
+
+
+def marked_workbook() -> dict[str, Any]:
+    """The rich workbook with a distinctive marker string in every private field.
+
+    Also: a second, private endorsement; a timing check that is only a marker key;
+    every ask with a fallback; shareable markers in fields the manager may read.
+    """
+    wb = rich_workbook()
+    sa = wb["self_assessment"]
+    for field, marker in PRIVATE_MARKERS.items():
+        if field.startswith("self_assessment."):
+            sa[field.split(".", 1)[1]] = f"My answer {marker}."
+    sa["business_case"] = f"The case {SHARED_MARKERS['self_assessment.business_case']}."
+    for index, ask in enumerate(wb["asks"]):
+        ask["fallback"] = f"{PRIVATE_MARKERS['asks.fallback']} {index}"
+    wb["asks"][0]["title"] = f"Ask {SHARED_MARKERS['asks.title']}"
+    wb["asks"][0]["details"] = f"Details {SHARED_MARKERS['asks.details']}"
+    wb["offers"][0]["title"] = f"Offer {SHARED_MARKERS['offers.title']}"
+    wb["walk_away"] = f"Walk away {PRIVATE_MARKERS['walk_away']}"
+    for objection in wb["objections"]:
+        objection["text"] = f"Objection {PRIVATE_MARKERS['objections.text']}?"
+        objection["response"] = f"Response {PRIVATE_MARKERS['objections.response']}"
+    private = next(item for item in wb["endorsements"] if not item["shareable"])
+    private["author"] = f"Author {PRIVATE_MARKERS['endorsements.author']}"
+    private["quote"] = f"Quote {PRIVATE_MARKERS['endorsements.quote']}"
+    wb["endorsements"][0]["quote"] = f"Quote {SHARED_MARKERS['endorsements.quote']}"
+    wb["evidence"][0]["title"] = f"Metric {SHARED_MARKERS['evidence.title']}"
+    wb["plan"]["coverage"] = f"Coverage {SHARED_MARKERS['plan.coverage']}"
+    meeting = wb["meeting"]
+    meeting["timing_notes"] = f"Timing {PRIVATE_MARKERS['meeting.timing_notes']}"
+    meeting["talking_points"] = [f"Point {PRIVATE_MARKERS['meeting.talking_points']}"]
+    meeting["notes"] = f"Notes {PRIVATE_MARKERS['meeting.notes']}"
+    meeting["timing_checks"] = ["calm_week", PRIVATE_MARKERS["meeting.timing_checks"]]
+    meeting["next_steps"] = [f"Step {SHARED_MARKERS['meeting.next_steps']}"]
+    wb["notes"] = f"Notes {PRIVATE_MARKERS['notes']}"
+    return wb
+
+
+def docx_text(path: Any) -> str:
+    """All visible text of a .docx: body in order (paragraphs and table cells),
+    headers and footers, and the core properties."""
+    import docx
+
+    document = docx.Document(str(path))
+    parts: list[str] = []
+    body = document.element.body
+    for element in body.iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            parts.append("".join(_run_text(node) for node in element.iter()))
+    for section in document.sections:
+        for part in (section.header, section.footer):
+            parts.extend(paragraph.text for paragraph in part.paragraphs)
+    props = document.core_properties
+    parts += [
+        props.title,
+        props.subject,
+        props.author,
+        props.comments,
+        props.keywords,
+        props.category,
+        props.last_modified_by,
+    ]
+    return "\n".join(part or "" for part in parts)
+
+
+def _run_text(node: Any) -> str:
+    tag = node.tag.rsplit("}", 1)[-1]
+    if tag == "t":
+        return node.text or ""
+    if tag in ("br", "cr"):
+        return "\n"
+    if tag == "tab":
+        return "\t"
+    return ""
+
+
+def docx_xml(path: Any) -> str:
+    """Every XML part of a .docx, decompressed and concatenated (for leak checks)."""
+    import zipfile
+
+    with zipfile.ZipFile(str(path)) as archive:
+        return "\n".join(
+            archive.read(name).decode("utf-8")
+            for name in archive.namelist()
+            if name.endswith((".xml", ".rels"))
+        )

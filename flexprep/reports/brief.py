@@ -35,9 +35,15 @@ def _titled(item: dict[str, Any], extra: Any = "", extra_flags: str = "m") -> li
     ]
 
 
-def _at_a_glance(doc: DocBuilder, wb: dict[str, Any]) -> None:
+def _at_a_glance(doc: DocBuilder, wb: dict[str, Any]) -> bool:
+    """The one-page summary; False (and nothing added) when there is nothing to sum up."""
     must = [ask for ask in wb["asks"] if ask["priority"] == "must"]
     nice = [ask for ask in wb["asks"] if ask["priority"] == "nice"]
+    plan = wb["plan"]
+    trial = sections.trial_period(plan)
+    when = model.format_when(wb["meeting"]["at"])
+    if not (wb["asks"] or wb["offers"] or trial or clean(wb["walk_away"]) or when):
+        return False
     doc.heading("At a glance", 1)
     for title, asks in (("The ask: must-haves", must), ("Nice-to-haves", nice)):
         if asks:
@@ -54,8 +60,6 @@ def _at_a_glance(doc: DocBuilder, wb: dict[str, Any]) -> None:
     if wb["offers"]:
         doc.heading("What I offer", 2)
         doc.bullets([_titled(offer) for offer in wb["offers"]])
-    plan = wb["plan"]
-    trial = sections.trial_period(plan)
     if trial:
         doc.heading("The trial I propose", 2)
         cadence = vocab.CHECKINS.get(plan["checkin"], "")
@@ -69,9 +73,9 @@ def _at_a_glance(doc: DocBuilder, wb: dict[str, Any]) -> None:
     if clean(wb["walk_away"]):
         doc.heading("My walk-away", 2)
         doc.paragraph(wb["walk_away"])
-    when = model.format_when(wb["meeting"]["at"])
     if when:
         doc.note(f"Meeting: {when}" + (f" with {clean(wb['manager'])}" if wb["manager"] else ""))
+    return True
 
 
 def _asks(doc: DocBuilder, wb: dict[str, Any], dpi: int) -> None:
@@ -177,8 +181,8 @@ def build(wb: dict[str, Any], *, today: date, dpi: int, step: Callable[[], None]
             model.format_date(today),
         ],
     )
-    _at_a_glance(doc, full)
-    doc.page_break()
+    if _at_a_glance(doc, full):
+        doc.page_break()
     step()
     talking = [point for point in full["meeting"]["talking_points"] if clean(point)]
     if talking:

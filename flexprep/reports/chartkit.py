@@ -94,10 +94,16 @@ def figure_png(fig: Figure, dpi: int = 200) -> bytes:
     Missing-glyph warnings (an emoji the font lacks) are silenced: the character is
     drawn as a box, which is better than failing an export.
     """
+    import matplotlib
+
     buffer = io.BytesIO()
-    with warnings.catch_warnings():
+    # Unhinted text at 1x: indistinguishable at print resolution, a third faster.
+    fast_text = {"text.hinting": "no_hinting", "text.hinting_factor": 1}
+    with warnings.catch_warnings(), matplotlib.rc_context(fast_text):
         warnings.filterwarnings("ignore", message=r".*[Gg]lyph .* missing from")
         warnings.filterwarnings("ignore", message=r".*does not support .* script")
         warnings.filterwarnings("ignore", message=r".*constrained_layout not applied")
-        fig.savefig(buffer, format="png", dpi=dpi, facecolor="white")
+        fig.savefig(
+            buffer, format="png", dpi=dpi, facecolor="white", pil_kwargs={"compress_level": 2}
+        )
     return buffer.getvalue()

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 TABLE_STYLE = "Light List Accent 1"
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
-_MUTED = (0x59, 0x63, 0x70)
+_MUTED_HEX = "596370"  # grey for secondary text
+_BREAKS = re.compile(r"(\n|\t)")
 _LONG_ROW = 600  # characters; longer rows may break across pages
 
 
@@ -49,6 +50,24 @@ class DocBuilder:
             fmt.space_before, fmt.space_after, fmt.keep_with_next = Pt(before), Pt(after), True
         styles["Title"].paragraph_format.space_after = Pt(4)
         styles["List Bullet"].paragraph_format.space_after = Pt(3)
+        # python-docx looks styles up by name with a linear scan on every use; a
+        # document with hundreds of objections would spend seconds there.
+        self._style_ids = {style.name: style.style_id for style in styles}
+        # Likewise, python-docx finds the body's end by scanning every child each time a
+        # paragraph is added; inserting before the section properties directly is O(1).
+        self._body = self.document._body
+        self._end = self.document.element.body.get_or_add_sectPr()
+
+    def _add_paragraph(self, style: str | None = None) -> Paragraph:
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph
+
+        element = OxmlElement("w:p")
+        self._end.addprevious(element)
+        paragraph = Paragraph(element, self._body)
+        if style:
+            element.style = self._style_ids[style]
+        return paragraph
 
     # --- text ----------------------------------------------------------------------
 
@@ -72,7 +91,7 @@ class DocBuilder:
         for chunk in _PARAGRAPHS.split(clean(text)):
             if not chunk:
                 continue
-            last = self.document.add_paragraph(style=style)
+            last = self._add_paragraph(style)
             self._run(last, chunk, bold=bold, italic=italic, muted=muted, size=size)
             self._format(last, keep_with_next=keep_with_next, align=align)
         return last
@@ -88,7 +107,7 @@ class DocBuilder:
         pieces = [(clean(text, strip=False), flags) for text, flags in parts]
         if not any(text.strip() for text, _ in pieces):
             return None
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self._add_paragraph(style)
         for text, flags in pieces:
             if text:
                 self._run(
@@ -99,7 +118,8 @@ class DocBuilder:
 
     def heading(self, text: Any, level: int = 1) -> None:
         """A built-in heading (kept with the paragraph that follows it)."""
-        self.document.add_heading(shorten(text, 300) or "Untitled", level=level)
+        paragraph = self._add_paragraph(f"Heading {level}")
+        paragraph.add_run(shorten(text, 300) or "Untitled")
 
     def label(self, text: str) -> None:
         """A small bold run-in label kept with what follows (a table, a list)."""
@@ -138,14 +158,14 @@ class DocBuilder:
         """Vertical space of about ``points`` (e.g. room for a signature)."""
         from docx.shared import Pt
 
-        fmt = self.document.add_paragraph().paragraph_format
+        fmt = self._add_paragraph().paragraph_format
         fmt.space_after, fmt.line_spacing = Pt(0), Pt(points)
         fmt.keep_with_next = keep_with_next
 
     def page_break(self) -> None:
         from docx.enum.text import WD_BREAK
 
-        self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self._add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def _run(
         self,
@@ -157,15 +177,7 @@ class DocBuilder:
         muted: bool = False,
         size: float | None = None,
     ) -> None:
-        from docx.shared import Pt, RGBColor
-
-        run = paragraph.add_run(text)  # python-docx turns \n into <w:br/> and \t into <w:tab/>
-        run.bold = bold or None
-        run.italic = italic or None
-        if muted:
-            run.font.color.rgb = RGBColor(*_MUTED)
-        if size:
-            run.font.size = Pt(size)
+        paragraph._p.append(_run_element(text, bold=bold, italic=italic, muted=muted, size=size))
 
     @staticmethod
     def _format(
@@ -182,7 +194,7 @@ class DocBuilder:
 
     def title_block(self, title: str, subtitle: Any, meta: list[Any]) -> None:
         """Title, the workbook name as subtitle, then a grey line of facts."""
-        self.document.add_paragraph(clean(title), style="Title")
+        self._add_paragraph("Title").add_run(clean(title))
         self.paragraph(shorten(subtitle, 300), style="Subtitle")
         line = "  \u00b7  ".join(one for one in (clean(item) for item in meta) if one)
         if line:
@@ -209,7 +221,7 @@ class DocBuilder:
         from docx.shared import Emu, Pt
 
         table = self.document.add_table(rows=len(rows) + (1 if header else 0), cols=len(widths))
-        table.style = self.document.styles[TABLE_STYLE]
+        table._tbl.tblStyle_val = self._style_ids[TABLE_STYLE]
         table.autofit = False
         _table_look(table, header=header, first_column=first_column)
         total = sum(widths)
@@ -260,9 +272,9 @@ class DocBuilder:
         from docx.shared import Emu, Inches
 
         width = min(Emu(Inches(width_in)), self.text_width)
-        shape = self.document.add_picture(io.BytesIO(png), width=Emu(width))
+        paragraph = self._add_paragraph()
+        shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Emu(width))
         shape._inline.docPr.set("descr", clean(description))
-        paragraph = self.document.paragraphs[-1]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     # --- page furniture ------------------------------------------------------------
@@ -295,6 +307,38 @@ class DocBuilder:
 
     def save(self, path: Path) -> None:
         self.document.save(str(path))
+
+
+def _run_element(text: str, *, bold: bool, italic: bool, muted: bool, size: float | None) -> Any:
+    """A ``w:r`` built directly (python-docx's setters re-scan the run for each property).
+
+    Newlines become ``w:br`` and tabs ``w:tab``, as python-docx's ``Run.text`` does.
+    """
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = OxmlElement("w:r")
+    if bold or italic or muted or size:
+        properties = OxmlElement("w:rPr")  # children in schema order: b, i, color, sz
+        for flag, tag in ((bold, "w:b"), (italic, "w:i")):
+            if flag:
+                properties.append(OxmlElement(tag))
+        if muted:
+            properties.append(OxmlElement("w:color", {qn("w:val"): _MUTED_HEX}))
+        if size:
+            properties.append(OxmlElement("w:sz", {qn("w:val"): str(round(size * 2))}))
+        run.append(properties)
+    for piece in _BREAKS.split(text):
+        if piece == "\n":
+            run.append(OxmlElement("w:br"))
+        elif piece == "\t":
+            run.append(OxmlElement("w:tab"))
+        elif piece:
+            element = OxmlElement("w:t")
+            element.text = piece
+            element.set(qn("xml:space"), "preserve")
+            run.append(element)
+    return run
 
 
 def _plain(value: Any) -> str:
@@ -335,19 +379,16 @@ def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
     """A complex field (PAGE, NUMPAGES) that Word and LibreOffice update on layout."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Pt, RGBColor
 
-    def char(kind: str) -> Any:
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-        return element
+    def run_with(child: Any) -> None:
+        run = _run_element("", bold=False, italic=False, muted=True, size=8.5)
+        run.append(child)
+        paragraph._p.append(run)
 
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
+    run_with(OxmlElement("w:fldChar", {qn("w:fldCharType"): "begin"}))
+    instr = OxmlElement("w:instrText", {qn("xml:space"): "preserve"})
     instr.text = f" {instruction} "
-    for content in (char("begin"), instr, char("separate"), None, char("end")):
-        run = paragraph.add_run(placeholder if content is None else "")
-        run.font.size = Pt(8.5)
-        run.font.color.rgb = RGBColor(*_MUTED)
-        if content is not None:
-            run._r.append(content)
+    run_with(instr)
+    run_with(OxmlElement("w:fldChar", {qn("w:fldCharType"): "separate"}))
+    paragraph._p.append(_run_element(placeholder, bold=False, italic=False, muted=True, size=8.5))
+    run_with(OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"}))

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
     from flexprep.reports.docxkit import DocBuilder
 
-METRICS_PER_CHART = 9
+#: The chart shows at most this many metrics (one page); the table lists them all.
+METRICS_IN_CHART = 9
 _EVIDENCE_GROUPS = (
     ("achievement", "Achievements"),
     ("research", "Research"),
@@ -76,9 +77,13 @@ def evidence(doc: DocBuilder, items: list[dict[str, Any]], *, level: int, dpi: i
 
     doc.heading("Evidence", level)
     metrics = [item for item in items if _is_metric(item)]
-    for start in range(0, len(metrics), METRICS_PER_CHART):
-        chunk = metrics[start : start + METRICS_PER_CHART]
-        add_chart(doc, metrics_figure(chunk), "Metrics before and after", dpi)
+    drawable = [item for item in metrics if item["before"] is not None or item["after"] is not None]
+    add_chart(doc, metrics_figure(drawable[:METRICS_IN_CHART]), "Metrics before and after", dpi)
+    if len(drawable) > METRICS_IN_CHART:
+        doc.note(
+            f"The chart shows the first {METRICS_IN_CHART} of {len(drawable)} metrics; "
+            "the table below lists them all."
+        )
     rows = [
         [
             [
