@@ -97,8 +97,8 @@ def figure_png(fig: Figure, dpi: int = 200) -> bytes:
     import matplotlib
 
     buffer = io.BytesIO()
-    # Unhinted text at 1x: indistinguishable at print resolution, a third faster.
-    fast_text = {"text.hinting": "no_hinting", "text.hinting_factor": 1}
+    # Unhinted text: indistinguishable at print resolution, and faster to draw.
+    fast_text = {"text.hinting": "no_hinting"}
     with warnings.catch_warnings(), matplotlib.rc_context(fast_text):
         warnings.filterwarnings("ignore", message=r".*[Gg]lyph .* missing from")
         warnings.filterwarnings("ignore", message=r".*does not support .* script")
