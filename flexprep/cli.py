@@ -154,7 +154,7 @@ def _dispatch(args: argparse.Namespace) -> int:
                 from flexprep.reports.documents import write_document
 
                 write_document(exported, args.document or "brief", output)
-            print(output)
+            print(one_line(str(output)))
     finally:
         database.close()
     return 0

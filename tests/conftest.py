@@ -28,7 +28,10 @@ if str(REPO) not in sys.path:
 # location points into one private folder for the whole session.
 _SANDBOX = Path(tempfile.mkdtemp(prefix="flexprep-tests-"))
 atexit.register(shutil.rmtree, _SANDBOX, ignore_errors=True)
-for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+# Caches (matplotlib's font list, fontconfig) hold no user data: keep the real ones,
+# so each session does not rebuild them.
+os.environ.setdefault("XDG_CACHE_HOME", str(Path.home() / ".cache"))
+for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
     os.environ[_name] = str(_SANDBOX / _name.lower())
 os.environ["HOME"] = str(_SANDBOX / "home")
 Path(os.environ["HOME"]).mkdir()

@@ -285,3 +285,14 @@ def test_workbook_summaries_match_the_service_order(tmp_path: Path) -> None:
         assert summaries[2][2].year == 2020
     finally:
         db.close()
+
+
+def test_the_suite_never_uses_the_real_user_folders() -> None:
+    import os
+
+    sandbox = Path(os.environ["XDG_DATA_HOME"]).parent
+    assert sandbox.name.startswith("flexprep-tests-")
+    assert "FLEXPREP_DB" not in os.environ
+    assert default_db_path().is_relative_to(sandbox)
+    assert Path.home().is_relative_to(sandbox)
+    assert Path(os.environ["XDG_CONFIG_HOME"]).is_relative_to(sandbox)  # QSettings
