@@ -100,7 +100,7 @@ def _asks(doc: DocBuilder, wb: dict[str, Any], dpi: int) -> None:
         for rank, ask in enumerate(asks, start=1)
     ]
     headers = ["#", "Ask", "Priority", "Fallback", "Importance", "Resistance"]
-    doc.table(headers, rows, [0.35, 2.6, 1.05, 2.2, 0.95, 0.95], size=9)
+    doc.table(headers, rows, [0.45, 2.6, 1.05, 2.2, 0.95, 0.95], size=9)
     sections.add_chart(doc, asks_figure(asks), "Asks: importance against resistance", dpi)
 
 

@@ -77,10 +77,10 @@ def meeting(doc: DocBuilder, meeting: dict[str, Any], manager: str) -> None:
     if checks:
         doc.heading("Timing checklist", 2)
         known = timing_checklist()
-        items = [("\u2611 " if key in checks else "\u2610 ") + text for key, text in known]
+        items = [("\u2611\t" if key in checks else "\u2610\t") + text for key, text in known]
         listed = {key for key, _ in known}
-        items += ["\u2611 " + humanise(clean(key)) for key in checks if key not in listed]
-        doc.bullets(items, style="List Paragraph")
+        items += ["\u2611\t" + humanise(clean(key)) for key in checks if key not in listed]
+        doc.checklist(items)
     if clean(meeting["notes"]):
         doc.heading("Meeting notes", 2)
         doc.paragraph(meeting["notes"])

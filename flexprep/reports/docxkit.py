@@ -138,6 +138,17 @@ class DocBuilder:
             else:
                 self.paragraph(item, style=style)
 
+    def checklist(self, items: list[str]) -> None:
+        """Lines starting with a box (☐/☑), wrapped lines aligned after the box."""
+        from docx.shared import Cm, Pt
+
+        for item in items:
+            paragraph = self.paragraph(item)
+            if paragraph is not None:
+                fmt = paragraph.paragraph_format
+                fmt.left_indent, fmt.first_line_indent = Cm(0.6), Cm(-0.6)
+                fmt.space_after = Pt(3)
+
     def note(self, text: Any, *, keep_with_next: bool = False) -> None:
         """A small grey italic remark."""
         self.paragraph(text, italic=True, muted=True, size=9, keep_with_next=keep_with_next)

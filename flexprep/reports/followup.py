@@ -14,6 +14,14 @@ from flexprep.reports.text import clean
 
 STEPS = 2
 
+_SETTLED = ("agreed", "trial")
+_PURPOSE = {
+    "agreed": "This note confirms what we agreed, so that we both have the same record of it.",
+    "trial": "This note confirms what we agreed, so that we both have the same record of it.",
+    "declined": "This note records the outcome, so that we both have the same record of it.",
+    "deferred": "This note records what we discussed and what happens next.",
+    "pending": "This note records what we discussed and what happens next.",
+}
 _OUTCOME_SENTENCES = {
     "agreed": "You agreed to the flexible working arrangement I asked for.",
     "trial": "We agreed to try the arrangement as a trial and to review it together.",
@@ -23,7 +31,7 @@ _OUTCOME_SENTENCES = {
 }
 
 
-def _trial(doc: DocBuilder, plan: dict[str, Any]) -> None:
+def _trial(doc: DocBuilder, plan: dict[str, Any], settled: bool) -> None:
     start, end = model.parse_date(plan["trial_start"]), model.trial_end(plan)
     weeks = plan["trial_weeks"]
     cadence = vocab.CHECKINS.get(plan["checkin"], "")
@@ -40,7 +48,7 @@ def _trial(doc: DocBuilder, plan: dict[str, Any]) -> None:
         ),
     ]
     if any(clean(value) for _, value in facts):
-        doc.heading("Trial dates", 1)
+        doc.heading("Trial dates" if settled else "Proposed trial dates", 1)
         doc.facts(facts, span=0.7)
 
 
@@ -60,10 +68,8 @@ def build(wb: dict[str, Any], *, today: date, dpi: int, step: Callable[[], None]
     held = model.parse_date(meeting["at"])
     when = model.format_date(held, weekday=True) if held else clean(meeting["at"])
     thanks = f"Thank you for meeting me on {when}" if when else "Thank you for meeting me"
-    doc.paragraph(
-        f"{thanks} to discuss my flexible working request. This note confirms what we "
-        "agreed, so that we both have the same record of it."
-    )
+    outcome = meeting["outcome"]
+    doc.paragraph(f"{thanks} to discuss my flexible working request. {_PURPOSE[outcome]}")
     doc.heading("Outcome", 1)
     doc.rich(
         [
@@ -73,19 +79,22 @@ def build(wb: dict[str, Any], *, today: date, dpi: int, step: Callable[[], None]
     )
     steps = [item for item in meeting["next_steps"] if clean(item)]
     if steps:
-        doc.heading("Agreed next steps", 1)
+        doc.heading("Agreed next steps" if outcome in _SETTLED else "Next steps", 1)
         doc.bullets(steps)
     step()
     plan = view["plan"]
-    if meeting["outcome"] != "declined":
-        _trial(doc, plan)
-        rows = sections.schedule_rows(plan)
+    if outcome != "declined":
+        settled = outcome in _SETTLED
+        _trial(doc, plan, settled)
+        rows = sections.schedule_rows(plan, compact=True)
         if rows:
-            doc.heading("Working pattern", 1)
+            doc.heading("Working pattern" if settled else "Proposed working pattern", 1)
             doc.table(["Day", "Where", "Hours"], rows, [1.2, 1.2, 1.6], span=0.6)
         measures = [item for item in plan["success_measures"] if clean(item)]
         if measures:
-            doc.heading("How we will judge the trial", 1)
+            doc.heading(
+                "How we will judge the trial" if settled else "How we would judge a trial", 1
+            )
             doc.bullets(measures)
     doc.paragraph(
         "If I have misunderstood or left out anything, please let me know and I will correct it."

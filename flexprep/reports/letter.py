@@ -27,7 +27,7 @@ def _change(doc: DocBuilder, view: dict[str, Any]) -> None:
     doc.heading("The change I am asking for", 2)
     asks = [ask for ask in view["asks"] if clean(ask["title"]) or clean(ask["details"])]
     plan = view["plan"]
-    rows = sections.schedule_rows(plan)
+    rows = sections.schedule_rows(plan, compact=True)
     if asks:
         doc.paragraph("I am asking to change my hours, times or place of work as follows:")
         doc.bullets(
@@ -111,10 +111,11 @@ def build(wb: dict[str, Any], *, today: date, dpi: int, step: Callable[[], None]
         "I understand that you will consult me before reaching a decision if you are "
         "minded to refuse, and that the decision, including any appeal, should be given "
         "within two months of this request unless we agree a longer period. I would "
-        "welcome the chance to discuss it with you."
+        "welcome the chance to discuss it with you.",
+        keep_with_next=True,
     )
     doc.paragraph("Yours sincerely,", keep_with_next=True)
-    doc.spacer(36, keep_with_next=True)
+    doc.spacer(30, keep_with_next=True)
     doc.paragraph("Signature: ______________________________", keep_with_next=True)
     doc.paragraph("Name: _________________________________")
     step()

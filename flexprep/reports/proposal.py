@@ -88,6 +88,6 @@ def build(wb: dict[str, Any], *, today: date, dpi: int, step: Callable[[], None]
         mark_sharing=False,
     )
     step()
-    sections.plan(doc, view["plan"], level=1, titles=PLAN_TITLES)
+    sections.plan(doc, view["plan"], level=1, titles=PLAN_TITLES, compact=True)
     step()
     return doc

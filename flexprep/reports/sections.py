@@ -147,13 +147,21 @@ def endorsements(
             doc.paragraph(byline)
 
 
-def schedule_rows(plan: dict[str, Any]) -> list[list[str]]:
-    """(Day, Where, Hours) rows for the days the plan mentions, Monday first."""
-    return [
-        [label, vocab.WHERE.get(entry["where"], ""), entry["hours"]]
-        for day, label in vocab.WEEKDAYS.items()
-        if (entry := plan["schedule"].get(day))
-    ]
+def schedule_rows(plan: dict[str, Any], *, compact: bool = False) -> list[list[str]]:
+    """(Day, Where, Hours) rows for the days the plan mentions, Monday first.
+
+    ``compact`` leaves out a weekend day that is simply off (a manager needs no row
+    saying so).
+    """
+    rows = []
+    for day, label in vocab.WEEKDAYS.items():
+        entry = plan["schedule"].get(day)
+        if not entry:
+            continue
+        if compact and day in ("sat", "sun") and entry["where"] == "off" and not entry["hours"]:
+            continue
+        rows.append([label, vocab.WHERE.get(entry["where"], ""), entry["hours"]])
+    return rows
 
 
 def trial_period(plan: dict[str, Any]) -> str:
@@ -176,13 +184,20 @@ def checkin_text(plan: dict[str, Any], *, with_dates: bool) -> str:
     return f"{cadence}: " + "; ".join(model.format_date(day) for day in dates)
 
 
-def plan(doc: DocBuilder, plan: dict[str, Any], *, level: int, titles: dict[str, str]) -> None:
+def plan(
+    doc: DocBuilder,
+    plan: dict[str, Any],
+    *,
+    level: int,
+    titles: dict[str, str],
+    compact: bool = False,
+) -> None:
     """Weekly pattern, trial and review, success measures, coverage, alternatives.
 
     ``titles`` maps the parts ``schedule``, ``trial``, ``measures``, ``coverage`` and
     ``alternatives`` to their heading text.
     """
-    rows = schedule_rows(plan)
+    rows = schedule_rows(plan, compact=compact)
     if rows:
         doc.heading(titles["schedule"], level)
         doc.table(["Day", "Where", "Hours"], rows, [1.2, 1.2, 1.6], span=0.6)
