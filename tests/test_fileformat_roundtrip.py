@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -110,14 +112,27 @@ def _through_file(data: dict[str, Any], folder: Path) -> dict[str, Any]:
     return fileformat.read_file(path)
 
 
+@pytest.fixture(scope="module")
+def shared_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorkbookService]:
+    """One database for all the examples of a test (hypothesis runs the body many times;
+    function-scoped fixtures would not be reset between them). Each example deletes
+    what it added, so every example starts from an empty database."""
+    database = open_database(tmp_path_factory.mktemp("roundtrip") / "flexprep.sqlite3")
+    try:
+        yield WorkbookService(database.factory)
+    finally:
+        database.close()
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(workbooks())
-def test_export_import_export_gives_back_the_same_workbook(book: dict[str, Any]) -> None:
-    # A fresh database per example (hypothesis runs the body many times per test).
+@given(book=workbooks())
+def test_export_import_export_gives_back_the_same_workbook(
+    shared_service: WorkbookService, book: dict[str, Any]
+) -> None:
+    service = shared_service
+    assert service.count_workbooks() == 0
     with tempfile.TemporaryDirectory() as folder:
-        database = open_database(Path(folder) / "flexprep.sqlite3")
         try:
-            service = WorkbookService(database.factory)
             first = service.import_data(_through_file(book, Path(folder)))
             exported = service.export_data(first.id)
             assert exported == book
@@ -129,7 +144,8 @@ def test_export_import_export_gives_back_the_same_workbook(book: dict[str, Any])
             # The file's text, too, is the same each time.
             assert fileformat.dumps(again) == fileformat.dumps({**exported, "name": second.name})
         finally:
-            database.close()
+            for workbook in service.list_workbooks():
+                service.delete_workbook(workbook.id)
 
 
 @settings(max_examples=60, deadline=None)
