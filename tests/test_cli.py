@@ -268,3 +268,23 @@ def test_names_with_control_characters_stay_on_one_line(
     assert status == 0
     exported = json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))
     assert exported["workbook"]["name"] == odd
+
+
+def test_list_and_export_load_only_what_they_need(db: Path, tmp_path: Path) -> None:
+    """Start-up: no Qt, charts or Word for these; ``list`` not even the ORM models."""
+    probe = (
+        "import atexit, json, sys\n"
+        "atexit.register(lambda: print(json.dumps(sorted(sys.modules)), file=sys.stderr))\n"
+        "from flexprep.cli import main\n"
+        "sys.exit(main())\n"
+    )
+    for args, models in ((["list"], False),
+                         (["export", FULL_NAME, "-o", str(tmp_path / "o.json")], True)):
+        result = subprocess.run(
+            [sys.executable, "-c", probe, "--db", str(db), *args], capture_output=True,
+            text=True, timeout=120, check=False, cwd=tmp_path,
+        )
+        assert result.returncode == 0, result.stderr
+        loaded = {name.split(".")[0] for name in json.loads(result.stderr)}
+        assert not loaded & {"PySide6", "shiboken6", "matplotlib", "docx"}, args
+        assert ("flexprep.core.models" in json.loads(result.stderr)) is models, args
