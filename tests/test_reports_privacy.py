@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from reports_fixtures import (
@@ -19,6 +21,7 @@ from flexprep.reports.documents import write_document
 from flexprep.reports.privacy import manager_view
 
 MANAGER_FACING = ("proposal", "followup", "letter")
+SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "sample_workbook.json"
 
 
 class Written:
@@ -145,3 +148,36 @@ def test_brief_marks_endorsements_shared_or_private(written: dict[str, Written])
     text = written["brief"].text
     assert "may be shared" in text
     assert "PRIVATE \u2014 not to be shared" in text
+
+
+def _private_sentences(wb: dict[str, Any]) -> list[str]:
+    """Every private text of a real workbook, cut into sentences long enough to be unique."""
+    texts = [wb.get("walk_away", ""), wb.get("notes", "")]
+    texts += [text for key, text in wb.get("self_assessment", {}).items() if key != "business_case"]
+    texts += [ask.get("fallback", "") for ask in wb.get("asks", [])]
+    for objection in wb.get("objections", []):
+        texts += [objection.get("text", ""), objection.get("response", "")]
+    for item in wb.get("endorsements", []):
+        if not item.get("shareable"):
+            texts += [item.get("quote", "")]
+    meeting = wb.get("meeting", {})
+    texts += [meeting.get("timing_notes", ""), meeting.get("notes", "")]
+    texts += meeting.get("talking_points", [])
+    sentences = [part.strip() for text in texts for part in re.split(r"(?<=[.?!])\s+", text)]
+    return [sentence for sentence in sentences if len(sentence) >= 25]
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="bundled sample workbook not there yet")
+def test_sample_workbook_private_text_stays_in_the_brief(tmp_path: Path) -> None:
+    wb = json.loads(SAMPLE.read_text(encoding="utf-8"))["workbook"]
+    private = _private_sentences(wb)
+    assert len(private) > 20
+    texts = {
+        kind: docx_text(write_document(wb, kind, tmp_path / f"{kind}.docx", dpi=20))
+        for kind in ("brief", *MANAGER_FACING)
+    }
+    brief = " ".join(texts["brief"].split())
+    for sentence in private:
+        assert " ".join(sentence.split()) in brief
+        for kind in MANAGER_FACING:
+            assert sentence not in texts[kind], (kind, sentence)
