@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from test_ui_objections import objections_tab, saved
-from uitools import open_window
+from uitools import open_window, reopen
 
 from flexprep.core.models import Evidence
 
@@ -160,3 +160,13 @@ def test_skipping_stores_nothing_and_the_chart_is_redrawn(qtbot, tmp_path) -> No
     key(qtbot, view, Qt.Key.Key_Escape, Qt.Key.Key_Return)
     assert tab.stack.currentWidget() is tab.splitter
     qtbot.waitUntil(lambda: tab.progress.chart.figure is not drawn)
+
+
+def test_closing_the_window_mid_session_keeps_the_rating(qtbot, tmp_path) -> None:
+    window = open_window(qtbot, tmp_path / "db.sqlite3")
+    tab, view = start(qtbot, window, FakeClock())
+    objection_id = view.session.current
+    key(qtbot, view, Qt.Key.Key_Space, Qt.Key.Key_2)
+    window = reopen(qtbot, window)
+    stored = next(o for o in saved(window) if o.id == objection_id).rehearsals
+    assert [r.confidence for r in stored] == [2]

@@ -80,9 +80,6 @@ class RehearsalSummary(QWidget):
                      errors: Sequence[str] = ()) -> None:
         """Fill the page from a finished session; ``items`` look up objection texts."""
         by_id = {item.id: item for item in items}
-        font = self.counts.font()
-        font.setPointSizeF(max(font.pointSizeF(), 11.0))
-        self.counts.setFont(font)
         if not summary.rehearsed:
             self.title.setText("Session over")
             self.counts.setText("No objection was rated this time. Press R to start again: "
@@ -105,3 +102,17 @@ class RehearsalSummary(QWidget):
                 self.below.setText(f"<p>Every objection you rated is at {CONFIDENT} or more.</p>")
         self.errors.setText("\n".join(f"⚠ {e}" for e in errors))
         self.errors.setVisible(bool(errors))
+
+    def fit_fonts(self, height: int) -> None:
+        """Type sized like the rehearsal card's: readable from a step back on a big screen."""
+        base = self.font().pointSizeF()
+        if base <= 0:
+            return
+        big = max(base * 1.6, min(base * 3.0, height / 34))
+        for widget, size in ((self.title, big), (self.counts, max(base * 1.15, big * 0.55)),
+                             (self.below, max(base * 1.05, big * 0.45)),
+                             (self.again_button, max(base, big * 0.42)),
+                             (self.back_button, max(base, big * 0.42))):
+            font = widget.font()
+            font.setPointSizeF(size)
+            widget.setFont(font)

@@ -76,6 +76,7 @@ class RehearsalView(QWidget):
         self.session = RehearsalSession([item.id for item in items], duration, self.clock)
         self.pages.setCurrentWidget(self.card)
         self.card.fit_fonts(self.height())
+        self.summary.fit_fonts(self.height())
         self._show_card()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -214,3 +215,4 @@ class RehearsalView(QWidget):
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
         super().resizeEvent(event)
         self.card.fit_fonts(self.height())
+        self.summary.fit_fonts(self.height())
