@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 from typing import Any
@@ -56,30 +57,62 @@ def trial_end(start: date | None, weeks: int | None) -> date | None:
     """Last day of a trial of ``weeks`` weeks starting on ``start``."""
     if start is None or not weeks:
         return None
-    return start + timedelta(weeks=weeks) - timedelta(days=1)
+    try:
+        return start + timedelta(weeks=weeks) - timedelta(days=1)
+    except OverflowError:  # a start near the year 9999
+        return None
 
 
-def _add_month(day: date) -> date:
-    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, candidate)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+def _add_months(day: date, months: int) -> date:
+    """``day`` plus ``months`` months, on the last day of a shorter month (31 Jan → 28 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def checkin_dates(start: date | None, weeks: int | None, cadence: str | None) -> list[date]:
-    """Check-ins during the trial: one per cadence after the start, up to its end."""
+    """Check-ins during the trial: one per cadence after the start, up to the day after its end.
+
+    Monthly check-ins count from the start each time, so a trial starting on the 31st
+    meets on the last day of shorter months and back on the 31st after them.
+    """
     end = trial_end(start, weeks)
     if start is None or end is None or cadence is None:
         return []
     dates: list[date] = []
-    current = start
+    step = 1
+    last = end + timedelta(days=1) if end < date.max else end
     while True:
-        current = (current + timedelta(days=CHECKIN_DAYS[cadence]) if cadence in CHECKIN_DAYS
-                   else _add_month(current))
-        if current > end + timedelta(days=1):
+        try:
+            current = (start + timedelta(days=CHECKIN_DAYS[cadence] * step)
+                       if cadence in CHECKIN_DAYS else _add_months(start, step))
+        except (OverflowError, ValueError):
+            break
+        if current > last:
             break
         dates.append(current)
+        step += 1
     return dates
+
+
+def hours_problem(text: str) -> str:
+    """Why ``text`` is not a usable ``HH:MM-HH:MM`` range, in plain words; "" when it is."""
+    if hours_valid(text):
+        return ""
+    stripped = (text or "").strip()
+    times = re.findall(r"(\d{1,2}):(\d{2})", stripped)
+    if len(times) == 2 and re.fullmatch(r"\d{1,2}:\d{2}\s*[-–]\s*\d{1,2}:\d{2}", stripped):
+        (h1, m1), (h2, m2) = times
+        if int(h1) > 23 or int(h2) > 24 or int(m1) > 59 or int(m2) > 59:
+            return "a time is out of range (hours 00-23, minutes 00-59)"
+        if (int(h1), int(m1)) == (int(h2), int(m2)):
+            return "the start and the end are the same"
+        return "24:00 is the latest end; a shift past midnight ends e.g. at 06:00"
+    return "write it as start-end, e.g. 08:00-16:30"
+
+
+def format_hours(hours: float) -> str:
+    """``7.5`` → ``"7 h 30"``, ``8`` → ``"8 h"``, ``0`` → ``"0 h"`` (rounded to the minute)."""
+    minutes = round(hours * 60)
+    whole, rest = divmod(minutes, 60)
+    return f"{whole} h {rest:02d}" if rest else f"{whole} h"

@@ -1,0 +1,44 @@
+"""Layout helpers shared by the Plan and Meeting tabs: titled boxes, text boxes, notes."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from flexprep.ui.widgets import GrowingTextEdit, muted_label, name
+
+PRIVATE_NOTE = "Private — only in My brief, never in a document for your manager."
+
+
+def group(title: str, object_name: str, *widgets: QWidget, hint: str = "",
+          private: bool = False) -> QGroupBox:
+    """A titled box holding ``widgets`` after an optional muted ``hint``.
+
+    ``private`` adds the private note and says so in the title and to screen readers.
+    """
+    box = QGroupBox(f"{title} (private)" if private else title)
+    box.setObjectName(object_name)
+    layout = QVBoxLayout(box)
+    if private:
+        layout.addWidget(private_note())
+        for widget in widgets:
+            widget.setAccessibleDescription(
+                " ".join(filter(None, [widget.accessibleDescription(), "Private."])))
+    if hint:
+        layout.addWidget(muted_label(hint))
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box
+
+
+def text_box(object_name: str, accessible: str, placeholder: str) -> GrowingTextEdit:
+    editor = GrowingTextEdit(min_lines=3, max_lines=12)
+    name(editor, object_name, accessible)
+    editor.setPlaceholderText(placeholder)
+    return editor
+
+
+def private_note() -> QLabel:
+    """The small note marking a private field."""
+    label = muted_label(PRIVATE_NOTE)
+    label.setObjectName("private_note")
+    return label

@@ -1,0 +1,172 @@
+"""The Plan & trial tab, driven as a user would."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QApplication, QComboBox
+
+from flexprep.core.models import Plan
+from flexprep.ui.plan_tab import PlanTab
+from tests.uitools import open_window, reopen
+
+
+def _fresh_plan(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A window on a new, empty remote-hybrid workbook, showing the Plan tab."""
+    window = open_window(qtbot, tmp_path / "db.sqlite3")
+    book = window.service.create_workbook("Fridays at home", "remote_hybrid", drafts=False)
+    window.switch_to(book.id)
+    tab = window.tab_pages["plan"]
+    window.tabs.setCurrentWidget(tab)
+    assert isinstance(tab, PlanTab)
+    return window, tab
+
+
+def _choose(qtbot, combo: QComboBox, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Pick ``text`` in a closed combo box with the arrow keys, as a keyboard user does."""
+    combo.setFocus()
+    target = combo.findText(text)
+    assert target >= 0, text
+    while combo.currentIndex() != target:
+        key = Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up
+        qtbot.keyClick(combo, key)
+
+
+def _saved_plan(window):  # type: ignore[no-untyped-def]
+    assert window.saver.flush()
+    return window.service.part(Plan, window.workbook_id)
+
+
+def test_schedule_shows_hours_per_week_as_you_type(qtbot, tmp_path: Path) -> None:
+    window, tab = _fresh_plan(qtbot, tmp_path)
+    grid = tab.schedule
+    assert not grid.hours["mon"].isEnabled()  # no place chosen yet
+    _choose(qtbot, grid.where["mon"], "Office")
+    qtbot.keyClicks(grid.hours["mon"], "08:00-16:30")
+    assert grid.day_totals["mon"].text() == "8 h 30"
+    assert "8 h 30 a week" in grid.summary.text()
+    _choose(qtbot, grid.where["tue"], "Remote")
+    qtbot.keyClicks(grid.hours["tue"], "09:00-17:00")
+    _choose(qtbot, grid.where["sat"], "Off")
+    summary = grid.summary.text()
+    assert "16 h 30 a week" in summary
+    assert "Office 8 h 30" in summary and "Remote 8 h" in summary
+    assert _saved_plan(window).schedule == {
+        "mon": {"where": "office", "hours": "08:00-16:30"},
+        "tue": {"where": "remote", "hours": "09:00-17:00"},
+        "sat": {"where": "off"},
+    }
+    # Tabbing from a day's place reaches its hours; a day not set has none to fill.
+    grid.where["tue"].setFocus()
+    qtbot.keyClick(grid.where["tue"], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is grid.hours["tue"]
+    qtbot.keyClick(grid.hours["tue"], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is grid.where["wed"]
+    qtbot.keyClick(grid.where["wed"], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is grid.where["thu"]
+
+    window = reopen(qtbot, window)
+    tab = window.tab_pages["plan"]
+    assert window.tabs.currentWidget() is tab
+    assert tab.schedule.hours["tue"].text() == "09:00-17:00"
+    assert tab.schedule.where["sat"].currentText() == "Off"
+    assert "16 h 30 a week" in tab.schedule.summary.text()
+
+
+def test_bad_hours_are_flagged_kept_and_not_saved(qtbot, tmp_path: Path) -> None:
+    window, tab = _fresh_plan(qtbot, tmp_path)
+    grid = tab.schedule
+    _choose(qtbot, grid.where["wed"], "Flexible")
+    qtbot.keyClicks(grid.hours["wed"], "10:00-14:00")
+    assert _saved_plan(window).schedule["wed"] == {"where": "flexible", "hours": "10:00-14:00"}
+    grid.hours["wed"].selectAll()
+    qtbot.keyClicks(grid.hours["wed"], "9-5")
+    assert grid.problems.isVisible()
+    assert "Wednesday: “9-5”" in grid.problems.text()
+    assert "not saved" in grid.problems.text().lower()
+    assert grid.hours["wed"].text() == "9-5"
+    assert "0 h a week" in grid.summary.text()
+    # The last valid hours stay saved while the box is being fixed.
+    assert _saved_plan(window).schedule["wed"] == {"where": "flexible", "hours": "10:00-14:00"}
+    grid.hours["wed"].selectAll()
+    qtbot.keyClicks(grid.hours["wed"], "09:00-17:00")
+    assert not grid.problems.isVisible()
+    assert _saved_plan(window).schedule["wed"] == {"where": "flexible", "hours": "09:00-17:00"}
+
+    tab.core_hours.setFocus()
+    qtbot.keyClicks(tab.core_hours, "10-3")
+    assert tab.core_problem.isVisible() and "“10-3”" in tab.core_problem.text()
+    assert _saved_plan(window).core_hours == ""
+    tab.core_hours.selectAll()
+    qtbot.keyClicks(tab.core_hours, "10:00-15:00")
+    assert not tab.core_problem.isVisible()
+    assert _saved_plan(window).core_hours == "10:00-15:00"
+
+
+def test_trial_end_and_checkin_dates(qtbot, tmp_path: Path) -> None:
+    window, tab = _fresh_plan(qtbot, tmp_path)
+    trial = tab.trial
+    assert "Set the length and the start" in trial.end.text()
+    assert not trial.start.edit.isEnabled()
+    trial.weeks.setFocus(Qt.FocusReason.TabFocusReason)  # which selects "Not set"
+    qtbot.keyClicks(trial.weeks, "8")
+    assert trial.weeks.value() == 8
+    qtbot.keyClick(trial.start.check, Qt.Key.Key_Space)
+    assert trial.start.edit.isEnabled()
+    assert trial.start.value() is not None and trial.start.value().weekday() == 0
+    trial.start.edit.setDate(QDate(2027, 1, 10))
+    trial.start.edit.setFocus()
+    trial.start.edit.setCurrentSection(trial.start.edit.Section.DaySection)
+    qtbot.keyClick(trial.start.edit, Qt.Key.Key_Up)  # a day later: Monday 11 January
+    assert trial.start.value() == date(2027, 1, 11)
+    assert "Sun 7 Mar 2027" in trial.end.text()
+    _choose(qtbot, trial.cadence, "Every two weeks")
+    assert trial.checkins.text() == ("4 check-ins: Mon 25 Jan, Mon 8 Feb, Mon 22 Feb, "
+                                     "Mon 8 Mar")
+    qtbot.mouseClick(trial.review_after, Qt.MouseButton.LeftButton)
+    assert trial.review.value() == date(2027, 3, 8)
+    plan = _saved_plan(window)
+    assert (plan.trial_weeks, plan.trial_start, plan.checkin, plan.review_date) == (
+        8, date(2027, 1, 11), "biweekly", date(2027, 3, 8))
+
+    window = reopen(qtbot, window)
+    trial = window.tab_pages["plan"].trial
+    assert trial.weeks.value() == 8
+    assert "Sun 7 Mar 2027" in trial.end.text()
+    assert trial.checkins.text().startswith("4 check-ins")
+    # Unticking clears the date, and the end with it.
+    qtbot.mouseClick(trial.start.check, Qt.MouseButton.LeftButton,
+                     pos=QPoint(8, trial.start.check.height() // 2))
+    assert trial.start.value() is None
+    assert trial.start.edit.text() == "Not set"
+    assert "Set the length and the start" in trial.end.text()
+    assert _saved_plan(window).trial_start is None
+
+
+def test_alternatives_and_text_fields_are_saved(qtbot, tmp_path: Path) -> None:
+    window, tab = _fresh_plan(qtbot, tmp_path)
+    box = tab.alternatives["job_share"]
+    tab.scroll.ensureWidgetVisible(box)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(10, box.height() // 2))
+    tab.alternatives["async"].setFocus()
+    qtbot.keyClick(tab.alternatives["async"], Qt.Key.Key_Space)
+    qtbot.keyClicks(tab.coverage, "Sam covers Fridays")
+    qtbot.keyClicks(tab.escalation, "Call Sam, then Dana")
+    plan = _saved_plan(window)
+    assert plan.alternatives == ["job_share", "async"]
+    assert (plan.coverage, plan.escalation) == ("Sam covers Fridays", "Call Sam, then Dana")
+
+
+def test_readiness_links_land_on_the_plan_fields(qtbot, tmp_path: Path) -> None:
+    window, tab = _fresh_plan(qtbot, tmp_path)
+    expected = {"schedule": tab.schedule.where["mon"], "trial": tab.trial.weeks,
+                "measures": tab.measures.view, "review": tab.trial.review.check,
+                "coverage": tab.coverage, "communication": tab.communication,
+                "escalation": tab.escalation}
+    window.tabs.setCurrentIndex(0)
+    for anchor, widget in expected.items():
+        window.signals.navigate.emit("plan", anchor)
+        assert window.tabs.currentWidget() is tab
+        qtbot.waitUntil(lambda w=widget: QApplication.focusWidget() is w, timeout=1000)
