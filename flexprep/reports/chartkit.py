@@ -104,6 +104,6 @@ def figure_png(fig: Figure, dpi: int = 200) -> bytes:
         warnings.filterwarnings("ignore", message=r".*does not support .* script")
         warnings.filterwarnings("ignore", message=r".*constrained_layout not applied")
         fig.savefig(
-            buffer, format="png", dpi=dpi, facecolor="white", pil_kwargs={"compress_level": 2}
+            buffer, format="png", dpi=dpi, facecolor="white", pil_kwargs={"compress_level": 1}
         )
     return buffer.getvalue()

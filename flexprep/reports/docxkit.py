@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from flexprep.reports import docxxml as xml
 from flexprep.reports.text import clean, shorten
 
 if TYPE_CHECKING:
@@ -21,8 +22,6 @@ if TYPE_CHECKING:
 
 TABLE_STYLE = "Light List Accent 1"
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
-_MUTED_HEX = "596370"  # grey for secondary text
-_BREAKS = re.compile(r"(\n|\t)")
 _LONG_ROW = 600  # characters; longer rows may break across pages
 
 
@@ -188,7 +187,7 @@ class DocBuilder:
         muted: bool = False,
         size: float | None = None,
     ) -> None:
-        paragraph._p.append(_run_element(text, bold=bold, italic=italic, muted=muted, size=size))
+        paragraph._p.append(xml.run_element(text, bold=bold, italic=italic, muted=muted, size=size))
 
     @staticmethod
     def _format(
@@ -234,18 +233,18 @@ class DocBuilder:
         table = self.document.add_table(rows=len(rows) + (1 if header else 0), cols=len(widths))
         table._tbl.tblStyle_val = self._style_ids[TABLE_STYLE]
         table.autofit = False
-        _table_look(table, header=header, first_column=first_column)
+        xml.table_look(table, header=header, first_column=first_column)
         total = sum(widths)
         emus = [Emu(int(self.text_width * span * width / total)) for width in widths]
         body = [headers] if header else []
         texts = body + rows
         keep_together = len(texts) <= 12
         for index, (row, values) in enumerate(zip(table.rows, texts, strict=True)):
-            long_row = sum(len(_plain(value)) for value in values) > _LONG_ROW
+            long_row = sum(len(xml.plain_text(value)) for value in values) > _LONG_ROW
             if header and index == 0:
-                _row_flag(row, "w:tblHeader")
+                xml.row_flag(row, "w:tblHeader")
             elif not long_row:
-                _row_flag(row, "w:cantSplit")
+                xml.row_flag(row, "w:cantSplit")
             keep = keep_together and not long_row and index < len(texts) - 1
             for cell, width, value in zip(row.cells, emus, values, strict=True):
                 cell.width = width
@@ -302,9 +301,9 @@ class DocBuilder:
         paragraph = section.footer.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         self._run(paragraph, f"{shorten(footer, 120)}  \u00b7  Page ", muted=True, size=8.5)
-        _field(paragraph, "PAGE", "1")
+        xml.field_code(paragraph, "PAGE", "1")
         self._run(paragraph, " of ", muted=True, size=8.5)
-        _field(paragraph, "NUMPAGES", "1")
+        xml.field_code(paragraph, "NUMPAGES", "1")
 
     def properties(self, title: str, subject: str) -> None:
         """Core properties: a title, the app as author, nothing else the user typed."""
@@ -318,88 +317,3 @@ class DocBuilder:
 
     def save(self, path: Path) -> None:
         self.document.save(str(path))
-
-
-def _run_element(text: str, *, bold: bool, italic: bool, muted: bool, size: float | None) -> Any:
-    """A ``w:r`` built directly (python-docx's setters re-scan the run for each property).
-
-    Newlines become ``w:br`` and tabs ``w:tab``, as python-docx's ``Run.text`` does.
-    """
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    run = OxmlElement("w:r")
-    if bold or italic or muted or size:
-        properties = OxmlElement("w:rPr")  # children in schema order: b, i, color, sz
-        for flag, tag in ((bold, "w:b"), (italic, "w:i")):
-            if flag:
-                properties.append(OxmlElement(tag))
-        if muted:
-            properties.append(OxmlElement("w:color", {qn("w:val"): _MUTED_HEX}))
-        if size:
-            properties.append(OxmlElement("w:sz", {qn("w:val"): str(round(size * 2))}))
-        run.append(properties)
-    for piece in _BREAKS.split(text):
-        if piece == "\n":
-            run.append(OxmlElement("w:br"))
-        elif piece == "\t":
-            run.append(OxmlElement("w:tab"))
-        elif piece:
-            element = OxmlElement("w:t")
-            element.text = piece
-            element.set(qn("xml:space"), "preserve")
-            run.append(element)
-    return run
-
-
-def _plain(value: Any) -> str:
-    if isinstance(value, list):
-        return "".join(clean(text, strip=False) for text, _ in value)
-    return clean(value)
-
-
-def _table_look(table: Table, *, header: bool, first_column: bool) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    look = table._tbl.tblPr.find(qn("w:tblLook"))
-    if look is None:
-        look = OxmlElement("w:tblLook")
-        table._tbl.tblPr.append(look)
-    value = (0x20 if header else 0) | (0x80 if first_column else 0) | 0x400
-    look.set(qn("w:val"), f"{value:04X}")
-    for name, on in (
-        ("firstRow", header),
-        ("lastRow", False),
-        ("firstColumn", first_column),
-        ("lastColumn", False),
-        ("noHBand", False),
-        ("noVBand", True),
-    ):
-        look.set(qn(f"w:{name}"), "1" if on else "0")
-
-
-def _row_flag(row: Any, tag: str) -> None:
-    from docx.oxml import OxmlElement
-
-    properties = row._tr.get_or_add_trPr()
-    properties.append(OxmlElement(tag))
-
-
-def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
-    """A complex field (PAGE, NUMPAGES) that Word and LibreOffice update on layout."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    def run_with(child: Any) -> None:
-        run = _run_element("", bold=False, italic=False, muted=True, size=8.5)
-        run.append(child)
-        paragraph._p.append(run)
-
-    run_with(OxmlElement("w:fldChar", {qn("w:fldCharType"): "begin"}))
-    instr = OxmlElement("w:instrText", {qn("xml:space"): "preserve"})
-    instr.text = f" {instruction} "
-    run_with(instr)
-    run_with(OxmlElement("w:fldChar", {qn("w:fldCharType"): "separate"}))
-    paragraph._p.append(_run_element(placeholder, bold=False, italic=False, muted=True, size=8.5))
-    run_with(OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"}))
