@@ -175,3 +175,28 @@ print(json.dumps({"lazy": lazy, "pyplot": "matplotlib.pyplot" in sys.modules,
     )
     report = json.loads(result.stdout)
     assert report == {"lazy": [], "pyplot": False, "qt": []}
+
+
+def test_labels_the_font_cannot_draw_raise_no_warning_on_any_canvas() -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    cjk = "\u4f1a\u8b70 trial \u4f1a"
+    figures = [
+        asks_figure([{"title": cjk, "importance": 3, "resistance": 2}]),
+        metrics_figure(
+            [
+                {
+                    "kind": "metric",
+                    "title": cjk,
+                    "unit": cjk,
+                    "before": 1,
+                    "after": 2,
+                    "before_label": cjk,
+                }
+            ]
+        ),
+        confidence_figure([{"text": cjk, "rehearsals": [{"at": "2026-11-01", "confidence": 2}]}]),
+    ]
+    for figure in figures:
+        FigureCanvasAgg(figure).draw()  # as the window's canvas would; warnings are errors
+    assert chartkit.label(cjk) == "\u2026 trial \u2026"

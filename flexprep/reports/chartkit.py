@@ -6,8 +6,10 @@ label as well as hue, so a grey-scale print still reads.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
+import re
 import textwrap
 import warnings
 from typing import TYPE_CHECKING, Any
@@ -17,6 +19,8 @@ from flexprep.reports.text import chart_label
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+
+_UNDRAWABLE_RUN = re.compile("\x00+")
 
 INK = "#1f2933"
 MUTED = "#66717e"
@@ -37,10 +41,34 @@ LABEL_SIZE = 8.0
 SMALL_SIZE = 7.0
 
 
+@functools.cache
+def _drawable_codepoints() -> frozenset[int]:
+    from matplotlib import font_manager
+
+    path = font_manager.findfont(font_manager.FontProperties())
+    return frozenset(font_manager.get_font(path).get_charmap())
+
+
+def label(text: Any, width: int = 40) -> str:
+    """A safe, short, one-line chart label (see :func:`text.chart_label`).
+
+    Characters the chart font cannot draw (CJK with the default DejaVu Sans, say) are
+    replaced by an ellipsis rather than left to draw as boxes with a warning each time
+    the figure is painted, in the window as in the documents.
+    """
+    drawable = _drawable_codepoints()
+    safe = chart_label(text, width)
+    if all(ord(char) in drawable for char in safe):
+        return safe
+    kept = _UNDRAWABLE_RUN.sub("\u2026", "".join(
+        char if ord(char) in drawable or char == " " else "\x00" for char in safe
+    ))  # fmt: skip
+    return kept
+
+
 def wrapped(text: Any, width: int, lines: int = 2) -> str:
     """A chart label folded onto at most ``lines`` lines of ``width`` characters."""
-    label = chart_label(text, width * lines)
-    return "\n".join(textwrap.wrap(label, width)[:lines]) or " "
+    return "\n".join(textwrap.wrap(label(text, width * lines), width)[:lines]) or " "
 
 
 def new_figure(width: float, height: float) -> Figure:
@@ -72,7 +100,9 @@ def style_axes(axes: Axes, *, grid_axis: str | None = "y") -> None:
 
 def format_number(value: float) -> str:
     """Readable number: thousands separators, at most two decimals, no trailing zeros."""
-    if math.isclose(value, round(value), abs_tol=1e-9) and abs(value) < 1e15:
+    if abs(value) >= 1e9:
+        return f"{value:.3g}"
+    if math.isclose(value, round(value), abs_tol=1e-9):
         return f"{round(value):,}"
     magnitude = abs(value)
     decimals = 2 if magnitude < 10 else 1

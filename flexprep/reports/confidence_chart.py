@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from flexprep.reports import chartkit as kit
 from flexprep.reports.model import normalise, parse_datetime
-from flexprep.reports.text import chart_label
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -80,7 +79,7 @@ def confidence_figure(
     figure = kit.new_figure(kit.TEXT_WIDTH_IN, 3.3)
     title = "Rehearsal confidence over time"
     if objection_index is not None:
-        title = f"Confidence: {chart_label(items[objection_index]['text'] or 'objection', 60)}"
+        title = f"Confidence: {kit.label(items[objection_index]['text'] or 'objection', 60)}"
     kit.figure_title(figure, title)
     axes = figure.subplots()
     grey_label = f"Each objection ({len(rehearsed)})" if not coloured else None
@@ -96,7 +95,7 @@ def confidence_figure(
                 marker="o",
                 markersize=3.5,
                 zorder=3,
-                label=chart_label(items[index]["text"] or "(objection)", 48),
+                label=kit.label(items[index]["text"] or "(objection)", 48),
             )
         else:
             axes.plot(

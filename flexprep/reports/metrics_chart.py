@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from flexprep.reports import chartkit as kit
 from flexprep.reports.chartkit import wrapped
 from flexprep.reports.model import normalise
-from flexprep.reports.text import chart_label
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -24,7 +23,7 @@ def _verdict(item: dict[str, Any]) -> tuple[str, str]:
     delta = after - before
     if math.isclose(delta, 0.0, abs_tol=1e-12):
         return f"{better} \u00b7 no change", kit.MUTED
-    unit = item["unit"]
+    unit = kit.label(item["unit"], 8)
     amount = kit.format_number(abs(delta)) + (" pts" if unit == "%" else f" {unit}" if unit else "")
     relative = f" ({abs(delta) / abs(before):.0%})" if before and unit != "%" else ""
     improved = (delta > 0) == item["higher_is_better"]
@@ -43,7 +42,7 @@ def _metric_axes(axes: Axes, item: dict[str, Any], title_width: int) -> None:
     span = (high - low) or 1.0
     axes.set_ylim(low - (0.16 * span if low < 0 else 0), high + 0.2 * span)
     for bar, value in zip(bars, values, strict=True):
-        text = kit.with_unit(value, chart_label(item["unit"], 8)) if value is not None else "n/a"
+        text = kit.with_unit(value, kit.label(item["unit"], 8)) if value is not None else "n/a"
         top = bar.get_height() if bar.get_height() >= 0 else bar.get_y()
         axes.annotate(
             text,
