@@ -224,3 +224,22 @@ def test_export_follow_up_and_letter_from_the_tab(qtbot, tmp_path: Path, monkeyp
     letter = export(tab.export_letter, "letter.docx")
     assert "11 January 2027" in letter
     assert "PRIVATE-NOTE-XYZ" not in letter
+
+
+def test_tab_order_reads_down_each_column(qtbot, tmp_path: Path) -> None:
+    window, tab = _meeting(qtbot, tmp_path)
+    tab.at.check.setFocus()
+    names: list[str] = []
+    while QApplication.focusWidget() is not window.switcher:
+        widget = QApplication.focusWidget()
+        if not names or names[-1] != widget.objectName():
+            names.append(widget.objectName())
+        assert len(names) < 60, names
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    assert names == [
+        "meeting_at_set", "meeting_at", "timing_recent_win", "timing_calm_week",
+        "timing_booked_time", "timing_numbers_ready", "timing_no_bad_news", "timing_lead_time",
+        "timing_notes", "talking_points_list", "talking_points_add", "talking_points_remove",
+        "talking_points_down", "proposed_start_set", "proposed_start", "previous_request_set",
+        "meeting_notes", "outcome", "next_steps_list", "next_steps_add", "trial_log_table",
+        "trial_log_add", "export_followup", "export_letter"]

@@ -170,3 +170,34 @@ def test_readiness_links_land_on_the_plan_fields(qtbot, tmp_path: Path) -> None:
         window.signals.navigate.emit("plan", anchor)
         assert window.tabs.currentWidget() is tab
         qtbot.waitUntil(lambda w=widget: QApplication.focusWidget() is w, timeout=1000)
+
+
+def _tab_walk(qtbot, first, stop):  # type: ignore[no-untyped-def]
+    """Object names met pressing Tab from ``first`` until ``stop`` (repeats folded)."""
+    first.setFocus()
+    names: list[str] = []
+    for _ in range(120):
+        widget = QApplication.focusWidget()
+        if not names or names[-1] != widget.objectName():
+            names.append(widget.objectName())
+        if widget is stop:
+            return names
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {stop.objectName()}: {names}")
+
+
+def test_tab_order_reads_down_each_column(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "db.sqlite3")
+    tab = window.tab_pages["plan"]
+    window.tabs.setCurrentWidget(tab)
+    # Suggestions are shown on the next turn of the event loop.
+    qtbot.waitUntil(lambda: tab.measures.suggestion_buttons[-1].isVisible(), timeout=1000)
+    names = _tab_walk(qtbot, tab.schedule.where["fri"], window.switcher)
+    assert names == [
+        "where_fri", "hours_fri", "where_sat", "where_sun", "trial_weeks", "trial_start_set",
+        "trial_start", "checkin", "review_date_set", "review_date", "review_after_trial",
+        "alternative_compressed_week", "alternative_job_share", "alternative_async",
+        "alternative_phased_start", "alternative_other", "measures_list", "measures_add",
+        "measures_remove", "measures_down", "measures_suggestion_0", "measures_suggestion_1",
+        "measures_suggestion_2", "measures_suggestion_3", "coverage", "communication",
+        "core_hours", "response_time", "escalation", "workbook_switcher"]

@@ -90,9 +90,9 @@ class StringListEditor(QWidget):
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
         self.view.setAlternatingRowColors(True)
+        # Not AnyKeyPressed: a stray key would replace a whole entry.
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

@@ -82,6 +82,7 @@ class MeetingTab(WorkbookTab):
 
         self.scroll = QScrollArea()
         self.scroll.setObjectName("meeting_scroll")
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes straight to the fields
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setWidget(self._build_page())
@@ -139,6 +140,7 @@ class MeetingTab(WorkbookTab):
         export_row.addStretch(1)
 
         left = QVBoxLayout()
+        left.addWidget(heading_label("Before the meeting", 2))
         left.addWidget(group("Meeting", "meeting_group", when,
                              hint="Book proper time, in a calm week, after a win."))
         left.addWidget(group("&Timing", "timing_group", self.timing, timing_label,
@@ -151,6 +153,7 @@ class MeetingTab(WorkbookTab):
                  "proposed start and say whether, and when, you asked before."))
         left.addStretch(1)
         right = QVBoxLayout()
+        right.addWidget(heading_label("During and after", 2))
         right.addWidget(group("&Notes", "notes_group", self.notes, private=True))
         right.addWidget(group("Outcome and next steps", "outcome_group", outcome, steps_label,
                               self.next_steps))

@@ -61,7 +61,6 @@ class OptionalDateEdit(QWidget):
         layout.addWidget(self.check)
         layout.addWidget(self.edit)
         layout.addStretch(1)
-        self.setFocusProxy(self.check)
         self.check.toggled.connect(self._on_toggled)
         self.edit.dateTimeChanged.connect(self._on_edited)
         self.set_value(None)

@@ -206,7 +206,7 @@ class ScheduleEditor(QWidget):
         totals = weekly_hours(shown)
         places = " · ".join(f"{vocab.WHERE[p]} {format_hours(totals[p])}" for p in WORKING)
         self.summary.setText(f"<b>{format_hours(totals['total'])} a week</b> — {places}")
-        problems = [f"{vocab.WEEKDAYS[d]}: “{e.text()}” — {e.problem()}."
+        problems = [f"⚠ {vocab.WEEKDAYS[d]}: “{e.text()}” — {e.problem()}."
                     for d, e in self.hours.items() if e.problem()]
         self.problems.setText("\n".join(problems)
                               + ("\nNot saved until it is a valid time range; your text is kept."

@@ -69,6 +69,7 @@ class PlanTab(WorkbookTab):
 
         self.scroll = QScrollArea()
         self.scroll.setObjectName("plan_scroll")
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes straight to the fields
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setWidget(self._build_page())
@@ -98,7 +99,8 @@ class PlanTab(WorkbookTab):
             label = QLabel(text)
             label.setBuddy(field)
             comm_form.addRow(label, field)
-        comm_form.addRow("", self.core_problem)
+            if field is self.core_hours:
+                comm_form.addRow("", self.core_problem)
         comm_extra = QWidget()
         comm_extra.setLayout(comm_form)
         alternatives = QWidget()
@@ -208,7 +210,7 @@ class PlanTab(WorkbookTab):
 
     def _show_core_problem(self) -> None:
         problem = self.core_hours.problem()
-        self.core_problem.setText(f"“{self.core_hours.text()}” — {problem}. Not saved until it "
+        self.core_problem.setText(f"⚠ “{self.core_hours.text()}” — {problem}. Not saved until it "
                                   "is a valid time range; your text is kept." if problem else "")
         self.core_problem.setVisible(bool(problem))
 

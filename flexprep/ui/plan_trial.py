@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -67,8 +68,12 @@ class TrialEditor(QWidget):
         self._row(form, "Trial &length:", self.weeks)
         self._row(form, "&Starts on:", self.start, self.start.check)
         form.addRow("Ends on:", self.end)
-        self._row(form, "Check-&ins:", self.cadence)
-        form.addRow("", self.checkins)
+        cadence = QWidget()
+        cadence_column = QVBoxLayout(cadence)
+        cadence_column.setContentsMargins(0, 0, 0, 0)
+        cadence_column.addWidget(self.cadence, 0, Qt.AlignmentFlag.AlignLeft)
+        cadence_column.addWidget(self.checkins)
+        self._row(form, "Check-&ins:", cadence, self.cadence)
         self._row(form, "&Review on:", self.review, self.review.check)
         form.addRow("", self.review_after)
         self.weeks.valueChanged.connect(self._on_weeks)
