@@ -60,10 +60,10 @@ def drag_and_drop(source_view, row: int, target_view, before: int) -> None:  # t
     point = _drop_point(target_view, before)
     move = Qt.DropAction.MoveAction
     left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(QPointF(point), move, mime, left, none)
+    enter = QDragEnterEvent(point, move, mime, left, none)
     QApplication.sendEvent(viewport, enter)
     assert enter.isAccepted()
-    hover = QDragMoveEvent(QPointF(point), move, mime, left, none)
+    hover = QDragMoveEvent(point, move, mime, left, none)
     QApplication.sendEvent(viewport, hover)
     assert hover.isAccepted()
     drop = QDropEvent(QPointF(point), move, mime, left, none)
