@@ -295,8 +295,17 @@ def test_delete_and_reorder_with_the_keyboard(qtbot, tmp_path: Path, monkeypatch
     assert "Tom Lindqvist" in asked[0]
     expected = [authors[1], authors[0], authors[2]]
     assert [row["author"] for row in tab.endorsements.model.rows] == expected
+
+    # Evidence an objection relies on: the question says so.
+    tab.evidence_panel.select_row(1)
+    gone = tab.evidence_panel.current_id()
+    qtbot.mouseClick(tab.evidence_panel.delete_button, Qt.MouseButton.LeftButton)
+    assert "supports 1 objection" in asked[1]
+    assert gone not in [row["id"] for row in tab.evidence.model.rows]
+
     again = reopen(qtbot, window)
     assert [e.author for e in again.service.items(Endorsement, again.workbook_id)] == expected
+    assert gone not in [e.id for e in again.service.items(Evidence, again.workbook_id)]
 
 
 def test_evidence_lists_the_objections_it_supports(qtbot, tmp_path: Path) -> None:
@@ -304,7 +313,9 @@ def test_evidence_lists_the_objections_it_supports(qtbot, tmp_path: Path) -> Non
     tab = evidence_tab(qtbot, window)
     tab.evidence_panel.select_row(1)  # response time: linked to one objection
     assert "can't get hold of you" in tab.evidence_editor.supports.text()
-    qtbot.mouseClick(tab.add_evidence_button, Qt.MouseButton.LeftButton)
+    tab.add_actions["achievement"].trigger()  # from the Add button's menu
+    assert tab.evidence.current_row()["kind"] == "achievement"  # type: ignore[index]
+    assert not tab.evidence_editor.metric_box.isVisibleTo(tab)
     assert "Not linked to any objection" in tab.evidence_editor.supports.text()
 
 

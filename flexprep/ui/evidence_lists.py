@@ -96,6 +96,7 @@ class RankedListPanel(QWidget):
         self.scroll.setObjectName(f"{key}_editor_scroll")
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields take the focus
         self.scroll.setWidget(editor)
         # With nothing selected, a word on what to do beats a disabled, empty form.
         self.empty = muted_label(empty_text)

@@ -39,12 +39,6 @@ def _describe_endorsement(row: dict[str, Any]) -> str:
     return f"the endorsement from {row['author'].strip() or 'an unnamed author'}"
 
 
-def _describe_evidence(row: dict[str, Any]) -> str:
-    if not any(row[key].strip() for key in ("title", "details", "source")):
-        return ""
-    return f"“{row['title'].strip() or 'this evidence item'}”"
-
-
 class EvidenceTab(WorkbookTab):
     """Endorsements and evidence side by side, the metrics chart and the research library."""
 
@@ -84,7 +78,7 @@ class EvidenceTab(WorkbookTab):
                                           _describe_endorsement)
         self.evidence = RankedSection(self, "evidence", self.evidence_panel.model,
                                       self.evidence_panel, self.evidence_editor,
-                                      _describe_evidence)
+                                      self._describe_evidence)
         self.chart = name(MetricsChartView(self._chart_rows), "metrics_chart",
                           "Chart of the metrics before and after")
         self.chart.setMinimumHeight(240)
@@ -111,7 +105,8 @@ class EvidenceTab(WorkbookTab):
         layout.addWidget(self.splitter)
 
         QWidget.setTabOrder(self.endorsement_panel.down_button, self.endorsement_editor.author)
-        QWidget.setTabOrder(self.endorsement_editor.shareable, self.evidence_panel.view)
+        QWidget.setTabOrder(self.endorsement_editor.shareable, self.library_button)
+        QWidget.setTabOrder(self.library_button, self.evidence_panel.view)
         QWidget.setTabOrder(self.evidence_panel.down_button, self.evidence_editor.kind)
 
         self.add_endorsement_button.clicked.connect(self.add_endorsement)
@@ -122,7 +117,8 @@ class EvidenceTab(WorkbookTab):
     def _build_add_evidence_button(self) -> QToolButton:
         button = name(QToolButton(), "evidence_add", "Add a metric")
         button.setText("Add &metric")
-        button.setToolTip("Add a metric; the arrow offers the other kinds of evidence")
+        button.setToolTip("Add a metric (Alt+M). The arrow offers the other kinds of evidence; "
+                          "Kind, in the editor, changes it later.")
         button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         menu = QMenu(button)
@@ -172,6 +168,20 @@ class EvidenceTab(WorkbookTab):
         unshared = next((i for i, row in enumerate(rows) if not row["shareable"]), 0)
         self.endorsement_panel.select_row(unshared)
         focus_first(self.endorsement_editor.shareable)
+
+    def _describe_evidence(self, row: dict[str, Any]) -> str:
+        """How the delete question names ``row`` ("" when it is empty: no question)."""
+        try:
+            linked = len(self.ctx.service.objections_for_evidence(row["id"]))
+        except FlexPrepError:
+            linked = 0
+        if not linked and not any(row[key].strip() for key in ("title", "details", "source")):
+            return ""
+        what = f"“{row['title'].strip() or 'this evidence item'}”"
+        if linked:
+            what += (f", which supports {linked} objection{'s' if linked > 1 else ''} "
+                     "(the links go too)")
+        return what
 
     # -- actions ------------------------------------------------------------------------
 
