@@ -55,7 +55,7 @@ BAD_VALUES: list[tuple[tuple[Any, ...], Any, str]] = [
     ((W, "objections", 1, "theme"), "weather", "workbook.objections[1].theme: must be one of "
      "visibility, responsiveness, collaboration, coverage, performance, fairness, policy, "
      "clients, security, cost, other"),
-    ((W, "objections", 0, "library_key"), "x", "workbook.objections[0].library_key: unknown key"),
+    ((W, "objections", 0, "library_key"), 5, "workbook.objections[0].library_key: must be text"),
     ((W, "objections", 0, "origin"), "ai", "workbook.objections[0].origin: must be one of "
      "library, user"),
     ((W, "objections", 0, "evidence", 1), "e9",

@@ -41,7 +41,7 @@ _ITEM_KEYS = {
     "endorsements": v.ENDORSEMENT,
     "trial_log": v.TRIAL_LOG,
 }
-_OBJECTION = {k: c for k, c in v.OBJECTION.items() if k != "library_key"}
+_OBJECTION = dict(v.OBJECTION)
 
 
 class _InvalidError(Exception):
@@ -326,7 +326,9 @@ def workbook_to_dict(session: Session, workbook_id: int) -> dict[str, Any]:
         "walk_away": book.walk_away,
         "objections": [
             {"id": f"o{n}", "text": o.text, "theme": o.theme, "likelihood": o.likelihood,
-             "draft": o.draft, "origin": o.origin, "response": o.response,
+             "draft": o.draft, "origin": o.origin,
+             **({"library_key": o.library_key} if o.library_key is not None else {}),
+             "response": o.response,
              "evidence": [evidence_ids[link.evidence_id] for link in o.evidence_links],
              "rehearsals": [
                  {"at": _iso(r.at), "confidence": r.confidence, "seconds": r.seconds}
