@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
+from flexprep.core.errors import DatabaseError
 from flexprep.core.models import FormalRequest, Meeting, TrialLogEntry
 from flexprep.core.readiness import readiness
 from flexprep.ui.meeting_log import TrialLogTableModel
@@ -243,3 +244,20 @@ def test_tab_order_reads_down_each_column(qtbot, tmp_path: Path) -> None:
         "talking_points_down", "proposed_start_set", "proposed_start", "previous_request_set",
         "meeting_notes", "outcome", "next_steps_list", "next_steps_add", "trial_log_table",
         "trial_log_add", "export_followup", "export_letter"]
+
+
+def test_database_errors_are_shown_not_raised(qtbot, tmp_path: Path, monkeypatch) -> None:
+    window, tab = _meeting(qtbot, tmp_path)
+
+    def locked(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise DatabaseError("could not save: database is locked")
+
+    monkeypatch.setattr(window.service, "add_item", locked)
+    qtbot.mouseClick(tab.trial_log.add_button, Qt.MouseButton.LeftButton)
+    assert tab.trial_log.error.isVisible()
+    assert "Entry not added: could not save: database is locked" in tab.trial_log.error.text()
+    assert tab.trial_log.model.rowCount() == 0
+
+    monkeypatch.setattr(window.service, "part", locked)
+    tab.set_workbook(window.workbook_id)
+    assert tab.load_error.isVisible() and "database is locked" in tab.load_error.text()

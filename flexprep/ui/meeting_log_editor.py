@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -23,6 +22,7 @@ from flexprep.core.models import TrialLogEntry
 from flexprep.ui.context import AppContext
 from flexprep.ui.list_editor import install_keys
 from flexprep.ui.meeting_log import DateDelegate, LogEntry, TrialLogTableModel
+from flexprep.ui.plan_layout import error_label, show_error
 from flexprep.ui.widgets import muted_label, name
 
 
@@ -77,10 +77,7 @@ class TrialLogEditor(QWidget):
         install_keys(self.view, [("Add entry", Qt.Key.Key_Insert, self.add_entry),
                                  ("Edit", Qt.Key.Key_F2, self.edit_current),
                                  ("Delete entry", Qt.Key.Key_Delete, self.delete_current)])
-        self.error = QLabel()
-        self.error.setObjectName("trial_log_error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("trial_log_error")
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
@@ -103,8 +100,7 @@ class TrialLogEditor(QWidget):
         self._update_buttons()
 
     def _show_error(self, message: str) -> None:
-        self.error.setText(f"⚠ {message}" if message else "")
-        self.error.setVisible(bool(message))
+        show_error(self.error, message)
 
     # -- actions -----------------------------------------------------------------------
 

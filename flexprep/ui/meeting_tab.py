@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, Slot
@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from flexprep.core import content, vocab
+from flexprep.core.errors import FlexPrepError
 from flexprep.core.models import FormalRequest, Meeting
 from flexprep.ui.context import AppContext
 from flexprep.ui.list_editor import StringListEditor
 from flexprep.ui.meeting_checklist import TimingChecklist
 from flexprep.ui.meeting_log_editor import TrialLogEditor
 from flexprep.ui.plan_dates import OptionalDateEdit
-from flexprep.ui.plan_layout import group, text_box
+from flexprep.ui.plan_layout import error_label, group, show_error, text_box
 from flexprep.ui.tab_base import WorkbookTab
 from flexprep.ui.widgets import heading_label, muted_label, name
 
@@ -53,7 +54,10 @@ class MeetingTab(WorkbookTab):
         super().__init__(ctx, parent)
         self._loading = False
         self.today = date.today
-        self.at = OptionalDateEdit("meeting_at", "Meeting date and time", with_time=True)
+        self.load_error = error_label("meeting_error")
+        self.at = OptionalDateEdit("meeting_at", "Meeting date and time", with_time=True,
+                                   default=lambda: datetime.combine(
+                                       self.today() + timedelta(days=1), time(10, 0)))
         self.countdown = QLabel()
         self.countdown.setObjectName("meeting_countdown")
         self.timing = TimingChecklist(content.timing_checklist())
@@ -171,6 +175,7 @@ class MeetingTab(WorkbookTab):
         column.addWidget(heading_label("The meeting, and what comes after"))
         column.addWidget(muted_label(
             "Prepare the conversation, then record how it went and keep a log of the trial."))
+        column.addWidget(self.load_error)
         columns = QHBoxLayout()
         columns.setSpacing(16)
         columns.addLayout(left, 1)
@@ -204,13 +209,21 @@ class MeetingTab(WorkbookTab):
     # -- loading ---------------------------------------------------------------------
 
     def set_workbook(self, workbook_id: int | None) -> None:
+        if workbook_id is not None and workbook_id == self.workbook_id and \
+                self.ctx.saver.has_pending():
+            return  # what is shown is newer than what is saved: keep it
         super().set_workbook(workbook_id)
         self.setEnabled(workbook_id is not None)
-        self.trial_log.set_workbook(workbook_id)
-        if workbook_id is None:
+        try:
+            self.trial_log.set_workbook(workbook_id)
+            if workbook_id is None:
+                return
+            meeting = self.ctx.service.part(Meeting, workbook_id)
+            request = self.ctx.service.part(FormalRequest, workbook_id)
+        except FlexPrepError as exc:
+            show_error(self.load_error, f"The meeting could not be read: {exc}")
             return
-        meeting = self.ctx.service.part(Meeting, workbook_id)
-        request = self.ctx.service.part(FormalRequest, workbook_id)
+        show_error(self.load_error, "")
         self._loading = True
         try:
             self.at.set_value(meeting.at)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from flexprep.ui.widgets import GrowingTextEdit, muted_label, name
@@ -42,3 +43,19 @@ def private_note() -> QLabel:
     label = muted_label(PRIVATE_NOTE)
     label.setObjectName("private_note")
     return label
+
+
+def error_label(object_name: str) -> QLabel:
+    """A hidden label for an error the user should read (shown by :func:`show_error`)."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def show_error(label: QLabel, message: str) -> None:
+    """Show ``message`` in ``label`` with a warning sign, or hide it when empty."""
+    label.setText(f"⚠ {message}" if message else "")
+    label.setVisible(bool(message))

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from flexprep.core import content, vocab
+from flexprep.core.errors import FlexPrepError
 from flexprep.core.models import Plan
 from flexprep.ui.context import AppContext
 from flexprep.ui.list_editor import StringListEditor
-from flexprep.ui.plan_layout import group, text_box
+from flexprep.ui.plan_layout import error_label, group, show_error, text_box
 from flexprep.ui.plan_schedule import HoursEdit, ScheduleEditor
 from flexprep.ui.plan_trial import TrialEditor
 from flexprep.ui.tab_base import WorkbookTab
@@ -39,6 +40,7 @@ class PlanTab(WorkbookTab):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._loading = False
+        self.load_error = error_label("plan_error")
         self.schedule = ScheduleEditor()
         self.trial = TrialEditor()
         self.measures = StringListEditor(
@@ -137,6 +139,7 @@ class PlanTab(WorkbookTab):
         column.addWidget(muted_label(
             "Everything here may appear in the proposal you hand your manager: a concrete "
             "schedule, a trial with check-ins, and how success will be measured."))
+        column.addWidget(self.load_error)
         columns = QHBoxLayout()
         columns.setSpacing(16)
         columns.addLayout(left, 1)
@@ -163,12 +166,19 @@ class PlanTab(WorkbookTab):
 
     def set_workbook(self, workbook_id: int | None) -> None:
         same = workbook_id is not None and workbook_id == self.workbook_id
+        if same and self.ctx.saver.has_pending():
+            return  # what is shown is newer than what is saved: keep it
         super().set_workbook(workbook_id)
         self.setEnabled(workbook_id is not None)
         if workbook_id is None:
             return
-        plan = self.ctx.service.part(Plan, workbook_id)
-        scenario = content.scenario(self.ctx.service.workbook(workbook_id).scenario)
+        try:
+            plan = self.ctx.service.part(Plan, workbook_id)
+            scenario = content.scenario(self.ctx.service.workbook(workbook_id).scenario)
+        except FlexPrepError as exc:
+            show_error(self.load_error, f"The plan could not be read: {exc}")
+            return
+        show_error(self.load_error, "")
         self._loading = True
         try:
             self.schedule.set_schedule(plan.schedule or {}, keep_typed=same)
