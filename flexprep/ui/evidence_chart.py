@@ -8,7 +8,6 @@ GUI thread once it is done.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -16,42 +15,13 @@ from PySide6.QtCore import QTimer, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from flexprep.ui.chart_loader import charts_loaded
 from flexprep.ui.widgets import ChartView
 
 CHART_DELAY_MS = 300
 EMPTY_TEXT = "Add a metric with a before and an after value to see the change here."
 LOADING_TEXT = "Drawing the chart…"
 _POLL_MS = 100
-
-_loaded = threading.Event()
-_start_lock = threading.Lock()
-_started = False
-
-
-def _preload() -> None:
-    try:
-        import matplotlib.backends.backend_qtagg  # noqa: F401
-        import matplotlib.figure  # noqa: F401
-        from matplotlib import font_manager  # noqa: F401 (builds the font cache)
-
-        import flexprep.reports.charts  # noqa: F401
-    except Exception:  # noqa: BLE001, S110 - the GUI thread's own import reports it
-        pass
-    finally:
-        _loaded.set()
-
-
-def charts_loaded() -> bool:
-    """True once matplotlib is imported; otherwise start importing it in the background."""
-    global _started
-    if _loaded.is_set():
-        return True
-    with _start_lock:
-        if not _started:
-            _started = True
-            threading.Thread(target=_preload, name="flexprep-chart-import", daemon=True).start()
-    return False
-
 
 class MetricsChartView(ChartView):
     """Before/after bars of the metrics, redrawn :data:`CHART_DELAY_MS` after a change.

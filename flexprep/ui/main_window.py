@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Slot
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -25,6 +25,7 @@ from flexprep.core.service import WorkbookService
 from flexprep.ui.asks_tab import AsksTab
 from flexprep.ui.assessment_tab import SelfAssessmentTab
 from flexprep.ui.autosave import Saver
+from flexprep.ui.chart_loader import charts_loaded
 from flexprep.ui.commands import WorkbookCommands
 from flexprep.ui.context import AppContext, AppSignals
 from flexprep.ui.evidence_tab import EvidenceTab
@@ -33,6 +34,8 @@ from flexprep.ui.objections_tab import ObjectionRehearsalTab
 from flexprep.ui.plan_tab import PlanTab
 from flexprep.ui.tab_base import WorkbookTab
 from flexprep.ui.widgets import heading_label, muted_label, name
+
+CHART_PRELOAD_MS = 1000
 
 TAB_CLASSES: tuple[type[WorkbookTab], ...] = (
     SelfAssessmentTab, AsksTab, ObjectionRehearsalTab, EvidenceTab, PlanTab, MeetingTab,
@@ -249,6 +252,13 @@ class MainWindow(WorkbookCommands, QMainWindow):
         ids = [b.id for b in books]
         chosen = int(last) if last is not None and int(last) in ids else (ids[0] if ids else None)
         self.switch_to(chosen)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        if not getattr(self, "_shown_once", False):
+            self._shown_once = True
+            # After the first paint, load matplotlib aside so charts never stall a tab.
+            QTimer.singleShot(CHART_PRELOAD_MS, charts_loaded)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
         if not self.saver.flush():
