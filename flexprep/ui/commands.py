@@ -44,8 +44,9 @@ class WorkbookCommands(_Base):
         self.act_sample = self._action(file_menu, "Open the &sample workbook", self.open_sample,
                                        None, "action_sample")
         file_menu.addSeparator()
+        # No F2: lists and tables use it to edit the selected entry.
         self.act_rename = self._action(file_menu, "&Rename workbook…", self.rename_workbook,
-                                       QKeySequence("F2"), "action_rename")
+                                       None, "action_rename")
         self.act_duplicate = self._action(file_menu, "D&uplicate workbook",
                                           self.duplicate_workbook, None, "action_duplicate")
         self.act_delete = self._action(file_menu, "&Delete workbook…", self.delete_workbook,
