@@ -158,7 +158,7 @@ def test_brief_has_everything(rich_docs: dict[str, tuple[Any, str]]) -> None:
     assert "Business case (for your manager)" in text or "Business Case" in text
     assert "Evidence: On-time delivery; Tickets closed per week" in text
     assert "latest confidence 4/5 (22 November 2026)" in text
-    assert "8 weeks, from 11 January 2027 to 8 March 2027" in text
+    assert "8 weeks, from 11 January 2027 to 7 March 2027" in text
     assert "Compressed week" in text and "Agreed as a trial" in text
     assert "Time for a course or credential" in text
     assert "PRIVATE" in document.sections[0].header.paragraphs[0].text
@@ -188,7 +188,7 @@ def test_followup_confirms_dates(rich_docs: dict[str, tuple[Any, str]]) -> None:
     assert "Thursday 3 December 2026" in text
     assert "Agreed as a trial" in text
     assert "Dana to confirm with HR by 10 December" in text
-    assert "Monday 11 January 2027" in text and "Monday 8 March 2027" in text
+    assert "Monday 11 January 2027" in text and "Sunday 7 March 2027" in text
     for checkin in ("25 January 2027", "8 February 2027", "22 February 2027"):
         assert checkin in text
 

@@ -8,10 +8,10 @@ result is still JSON-like); the helpers below parse and format them.
 from __future__ import annotations
 
 import calendar
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
-from flexprep.core import vocab
+from flexprep.core import schedule, vocab
 
 Workbook = dict[str, Any]
 
@@ -284,34 +284,12 @@ def add_months(day: date, months: int) -> date:
 
 
 def trial_end(plan: dict[str, Any]) -> date | None:
-    """Last day of the trial: start + weeks (None without both)."""
-    start = parse_date(plan["trial_start"])
-    weeks = plan["trial_weeks"]
-    if start is None or not weeks:
-        return None
-    try:
-        return start + timedelta(weeks=weeks)
-    except OverflowError:
-        return None
+    """Last day of the trial (the same date the window shows)."""
+    return schedule.trial_end(parse_date(plan["trial_start"]), plan["trial_weeks"] or None)
 
 
 def checkin_dates(plan: dict[str, Any], limit: int = 60) -> list[date]:
-    """Check-in dates from the trial start at the chosen cadence, up to the trial end."""
-    start, end, cadence = parse_date(plan["trial_start"]), trial_end(plan), plan["checkin"]
-    if start is None or end is None or not cadence:
-        return []
-    dates: list[date] = []
-    step = 1
-    while len(dates) < limit:
-        try:
-            if cadence == "monthly":
-                when = add_months(start, step)
-            else:
-                when = start + timedelta(weeks=step * (1 if cadence == "weekly" else 2))
-        except (OverflowError, ValueError):
-            break
-        if when > end:
-            break
-        dates.append(when)
-        step += 1
-    return dates
+    """Check-in dates at the chosen cadence during the trial (as the window lists them)."""
+    dates = schedule.checkin_dates(parse_date(plan["trial_start"]), plan["trial_weeks"] or None,
+                                   plan["checkin"] or None)
+    return dates[:limit]
