@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal, Slot
@@ -13,6 +14,7 @@ from flexprep.ui.context import AppContext
 from flexprep.ui.widgets import heading_label, muted_label
 
 REFRESH_DELAY_MS = 700
+WRAP_CHARS = 40
 
 
 class _Relay(QObject):
@@ -138,7 +140,10 @@ class ReadinessPanel(QFrame):
         else:
             self.summary.setText("Nothing missing. Rehearse once more and export your brief.")
         for item in self.items:
-            button = QPushButton("→ " + item.text)
+            # Push buttons do not wrap: break long items into lines that fit the panel.
+            button = QPushButton(textwrap.fill("→ " + item.text, WRAP_CHARS,
+                                               subsequent_indent="    "))
+            button.setToolTip(item.text)
             button.setObjectName(f"readiness_{item.key}")
             button.setAccessibleName(f"Fix: {item.text}")
             button.setFlat(True)
