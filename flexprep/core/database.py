@@ -1,9 +1,10 @@
-"""Opening the local SQLite database: privacy, pragmas, schema versions, backups."""
+"""Opening the local SQLite database: privacy, pragmas, schema versions, backups.
 
 Schema versions are kept in SQLite's ``user_version`` with a small table of steps rather
 than Alembic: one local file with a linear history needs no branching or autogenerate,
 and leaving Alembic out keeps its import off the start-up path and a dependency out of
 the install. Each step runs in its own transaction after a backup copy of the file.
+"""
 
 from __future__ import annotations
 
