@@ -139,13 +139,17 @@ def _dispatch(args: argparse.Namespace) -> int:
             for name, scenario, updated in database.workbook_summaries():
                 print(f"{one_line(name)}\t{scenario}\t{updated:%Y-%m-%d %H:%M}")
             return 0
-        from flexprep.core.service import WorkbookService
-
-        service = WorkbookService(database.factory)
         if args.command in ("demo", "import"):
-            print(one_line(service.import_data(data).name))
+            from flexprep.core.service import WorkbookService
+
+            print(one_line(WorkbookService(database.factory).import_data(data).name))
         elif args.command == "export":
-            exported = service.export_data(service.find_workbook(args.name).id)
+            # Plain SQL, not the service: exporting needs no ORM models (start-up time).
+            from flexprep.core import transfer
+
+            with database.engine.connect() as connection:
+                exported = transfer.workbook_to_dict(
+                    connection, transfer.workbook_id(connection, args.name))
             if suffix == ".json":
                 from flexprep.core import fileformat
 

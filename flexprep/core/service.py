@@ -16,8 +16,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from flexprep.core import transfer, vocab
 from flexprep.core import validation as v
-from flexprep.core import vocab
 from flexprep.core.errors import DatabaseError, NameTakenError, NotFoundError, ValidationError
 from flexprep.core.models import (
     Answer,
@@ -198,20 +198,16 @@ class WorkbookService:
 
     def export_data(self, workbook_id: int) -> dict[str, Any]:
         """The inner ``workbook`` object of the file format for one workbook."""
-        from flexprep.core import fileformat
-
         with self.transaction() as session:
-            return fileformat.workbook_to_dict(session, workbook_id)
+            return transfer.workbook_to_dict(session.connection(), workbook_id)
 
     def import_data(self, data: dict[str, Any], *, rename_if_taken: bool = True) -> Workbook:
         """Add a workbook from a validated inner ``workbook`` object."""
-        from flexprep.core import fileformat
-
         with self.transaction() as session:
             taken = set(session.scalars(select(Workbook.name)))
             if data["name"] in taken and not rename_if_taken:
                 raise NameTakenError(f"name: a workbook named '{data['name']}' already exists")
-            return fileformat.dict_to_workbook(session, data, free_name(data["name"], taken))
+            return transfer.dict_to_workbook(session, data, free_name(data["name"], taken))
 
     # -- self-assessment --------------------------------------------------------------
 
