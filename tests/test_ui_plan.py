@@ -192,7 +192,8 @@ def test_tab_order_reads_down_each_column(qtbot, tmp_path: Path) -> None:
     window.tabs.setCurrentWidget(tab)
     # Suggestions are shown on the next turn of the event loop.
     qtbot.waitUntil(lambda: tab.measures.suggestion_buttons[-1].isVisible(), timeout=1000)
-    names = _tab_walk(qtbot, tab.schedule.where["fri"], window.switcher)
+    # The last field leads back to the top of the window: the tab bar.
+    names = _tab_walk(qtbot, tab.schedule.where["fri"], window.tabs.tabBar())
     assert names == [
         "where_fri", "hours_fri", "where_sat", "where_sun", "trial_weeks", "trial_start_set",
         "trial_start", "checkin", "review_date_set", "review_date", "review_after_trial",
@@ -200,4 +201,4 @@ def test_tab_order_reads_down_each_column(qtbot, tmp_path: Path) -> None:
         "alternative_phased_start", "alternative_other", "measures_list", "measures_add",
         "measures_remove", "measures_down", "measures_suggestion_0", "measures_suggestion_1",
         "measures_suggestion_2", "measures_suggestion_3", "coverage", "communication",
-        "core_hours", "response_time", "escalation", "workbook_switcher"]
+        "core_hours", "response_time", "escalation", "qt_tabwidget_tabbar"]

@@ -22,7 +22,14 @@ from flexprep.ui.asks_models import Row
 from flexprep.ui.context import AppContext
 from flexprep.ui.offers_panel import OffersPanel
 from flexprep.ui.tab_base import WorkbookTab
-from flexprep.ui.widgets import ChartView, GrowingTextEdit, heading_label, muted_label, name
+from flexprep.ui.widgets import (
+    CHART_POLL_MS,
+    ChartView,
+    GrowingTextEdit,
+    heading_label,
+    muted_label,
+    name,
+)
 
 CHART_DELAY_MS = 300
 CHART_RATIO = 0.62  # height / width that suits the asks chart and its key
@@ -201,7 +208,10 @@ class AsksTab(WorkbookTab):
         """Draw the asks as shown (including edits still being saved)."""
         if not self.isVisible():
             return
-        from flexprep.reports.charts import asks_figure  # matplotlib: only when first needed
+        if not self.chart.wait_for_matplotlib():
+            self._chart_timer.start(CHART_POLL_MS)  # loading aside: the window stays live
+            return
+        from flexprep.reports.charts import asks_figure
 
         self._chart_dirty = False
         asks = [{key: row[key] for key in ("title", "details", "priority", "fallback",

@@ -15,13 +15,10 @@ from PySide6.QtCore import QTimer, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from flexprep.ui.chart_loader import charts_loaded
-from flexprep.ui.widgets import ChartView
+from flexprep.ui.widgets import CHART_POLL_MS, ChartView
 
 CHART_DELAY_MS = 300
 EMPTY_TEXT = "Add a metric with a before and an after value to see the change here."
-LOADING_TEXT = "Drawing the chart…"
-_POLL_MS = 100
 
 class MetricsChartView(ChartView):
     """Before/after bars of the metrics, redrawn :data:`CHART_DELAY_MS` after a change.
@@ -59,14 +56,11 @@ class MetricsChartView(ChartView):
         if not any(row["kind"] == "metric" and (row["before"] is not None
                                                 or row["after"] is not None) for row in rows):
             self._dirty = False
-            self._empty.setText(EMPTY_TEXT)
             self.set_figure(None)  # nothing to draw: no need to wait for matplotlib
             return
-        if not charts_loaded():
-            self._empty.setText(LOADING_TEXT)
-            self._timer.start(_POLL_MS)
+        if not self.wait_for_matplotlib():
+            self._timer.start(CHART_POLL_MS)
             return
-        self._empty.setText(EMPTY_TEXT)
         from flexprep.reports.charts import metrics_figure
 
         self._dirty = False

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtCore import QSettings, Qt, QThreadPool, Slot
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -22,24 +24,35 @@ from PySide6.QtWidgets import (
 
 from flexprep.core.database import Database
 from flexprep.core.service import WorkbookService
-from flexprep.ui.asks_tab import AsksTab
-from flexprep.ui.assessment_tab import SelfAssessmentTab
 from flexprep.ui.autosave import Saver
-from flexprep.ui.chart_loader import charts_loaded
 from flexprep.ui.commands import WorkbookCommands
 from flexprep.ui.context import AppContext, AppSignals
-from flexprep.ui.evidence_tab import EvidenceTab
-from flexprep.ui.meeting_tab import MeetingTab
-from flexprep.ui.objections_tab import ObjectionRehearsalTab
-from flexprep.ui.plan_tab import PlanTab
 from flexprep.ui.tab_base import WorkbookTab
 from flexprep.ui.widgets import heading_label, muted_label, name
 
-CHART_PRELOAD_MS = 1000
-
-TAB_CLASSES: tuple[type[WorkbookTab], ...] = (
-    SelfAssessmentTab, AsksTab, ObjectionRehearsalTab, EvidenceTab, PlanTab, MeetingTab,
+#: The six tabs, in order: key, title, and where the class lives. A tab's module is
+#: imported and the tab built when it is first shown (or asked for), so the window
+#: paints quickly and only pays for the tabs the user opens.
+TAB_SPECS: tuple[tuple[str, str, str], ...] = (
+    ("assessment", "Self-assessment", "flexprep.ui.assessment_tab:SelfAssessmentTab"),
+    ("asks", "Must-haves & nice-to-haves", "flexprep.ui.asks_tab:AsksTab"),
+    ("objections", "Objection rehearsal", "flexprep.ui.objections_tab:ObjectionRehearsalTab"),
+    ("evidence", "Endorsements & evidence", "flexprep.ui.evidence_tab:EvidenceTab"),
+    ("plan", "Plan & trial", "flexprep.ui.plan_tab:PlanTab"),
+    ("meeting", "Meeting & follow-up", "flexprep.ui.meeting_tab:MeetingTab"),
 )
+TAB_KEYS = tuple(key for key, _title, _where in TAB_SPECS)
+
+
+class _TabPages(dict[str, WorkbookTab]):
+    """The tabs by key; a tab not built yet is built when asked for."""
+
+    def __init__(self, build: Callable[[str], WorkbookTab]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> WorkbookTab:
+        return self._build(key)
 
 
 class MainWindow(WorkbookCommands, QMainWindow):
@@ -61,11 +74,11 @@ class MainWindow(WorkbookCommands, QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
-        self.tab_pages: dict[str, WorkbookTab] = {}
-        for cls in TAB_CLASSES:
-            tab = cls(self.ctx)
-            self.tab_pages[cls.TAB_KEY] = tab
-            self.tabs.addTab(tab, cls.TITLE.replace("&", "&&"))
+        self.tab_pages = _TabPages(self._build_tab)
+        for key, title, _where in TAB_SPECS:
+            placeholder = QWidget()
+            placeholder.setObjectName(f"{key}_placeholder")
+            self.tabs.addTab(placeholder, title.replace("&", "&&"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         self.stack = QStackedWidget()
@@ -179,15 +192,34 @@ class MainWindow(WorkbookCommands, QMainWindow):
         self.update_actions()
         self.signals.workbook_switched.emit(workbook_id if workbook_id is not None else -1)
 
+    def _build_tab(self, key: str) -> WorkbookTab:
+        index = TAB_KEYS.index(key)
+        _key, title, where = TAB_SPECS[index]
+        module, _, name = where.partition(":")
+        tab: WorkbookTab = getattr(importlib.import_module(module), name)(self.ctx)
+        self.tab_pages[key] = tab
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        placeholder = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, tab, title.replace("&", "&&"))
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        # A page built late joins the end of the focus chain: put it back after the tab bar.
+        QWidget.setTabOrder(self.tabs.tabBar(), tab)
+        self._loaded.discard(index)
+        return tab
+
     def current_tab(self) -> WorkbookTab:
-        return self.tab_pages[TAB_CLASSES[self.tabs.currentIndex()].TAB_KEY]
+        return self.tab_pages[TAB_KEYS[self.tabs.currentIndex()]]
 
     def _load_tab(self, index: int) -> None:
-        # Tabs load their workbook when first shown: starting the window stays quick.
+        # Tabs are built and load their workbook when first shown: start-up stays quick.
         if index < 0 or index in self._loaded:
             return
+        tab = self.tab_pages[TAB_KEYS[index]]
         self._loaded.add(index)
-        tab = self.tab_pages[TAB_CLASSES[index].TAB_KEY]
         tab.set_workbook(self.workbook_id)
 
     @Slot(int)
@@ -252,13 +284,6 @@ class MainWindow(WorkbookCommands, QMainWindow):
         ids = [b.id for b in books]
         chosen = int(last) if last is not None and int(last) in ids else (ids[0] if ids else None)
         self.switch_to(chosen)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt naming)
-        super().showEvent(event)
-        if not getattr(self, "_shown_once", False):
-            self._shown_once = True
-            # After the first paint, load matplotlib aside so charts never stall a tab.
-            QTimer.singleShot(CHART_PRELOAD_MS, charts_loaded)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
         if not self.saver.flush():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import textwrap
 from datetime import date
 
@@ -102,10 +103,8 @@ class ReadinessPanel(QFrame):
                 items, days = self._compute(workbook_id)
             except FlexPrepError:
                 return
-            try:
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
                 self._relay.ready.emit(generation, items, days)
-            except RuntimeError:
-                pass  # the window closed meanwhile
 
         QThreadPool.globalInstance().start(work)
 

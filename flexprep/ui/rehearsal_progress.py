@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
-from flexprep.ui.widgets import ChartView, muted_label, name
+from flexprep.ui.widgets import CHART_POLL_MS, ChartView, muted_label, name
 
 REDRAW_DELAY_MS = 300
 
@@ -62,10 +62,13 @@ class RehearsalProgress(QWidget):
 
     @Slot()
     def redraw(self) -> None:
-        """Draw the chart from the saved workbook now."""
+        """Draw the chart from the saved workbook (once matplotlib has loaded aside)."""
+        self._timer.stop()
+        if not self.chart.wait_for_matplotlib():
+            self._timer.start(CHART_POLL_MS)
+            return
         from flexprep.reports.charts import confidence_figure
 
-        self._timer.stop()
         self.dirty = False
         objections = self._load()
         index = self._selected() if self.highlight.isChecked() else None

@@ -97,6 +97,11 @@ class GrowingTextEdit(QPlainTextEdit):
         QTimer.singleShot(0, self._fit)
 
 
+LOADING_TEXT = "Drawing the chart…"
+#: How often a chart waiting for matplotlib checks again.
+CHART_POLL_MS = 100
+
+
 class ChartView(QFrame):
     """Shows a matplotlib Figure through matplotlib's Qt canvas.
 
@@ -109,11 +114,26 @@ class ChartView(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(4, 4, 4, 4)
+        self.empty_text = empty_text
         self._empty = muted_label(empty_text)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout.addWidget(self._empty)
         self._canvas: QWidget | None = None
         self.figure: Any = None
+
+    def set_empty_text(self, text: str) -> None:
+        """The text shown while there is no figure."""
+        self._empty.setText(text)
+
+    def wait_for_matplotlib(self) -> bool:
+        """True when charts can be drawn now; otherwise say so while it loads aside."""
+        from flexprep.ui.chart_loader import charts_loaded
+
+        if charts_loaded():
+            return True
+        if self.figure is None:
+            self._empty.setText(LOADING_TEXT)
+        return False
 
     def set_figure(self, figure: Any) -> None:
         """Show ``figure`` (a matplotlib Figure), or the empty text for None."""
@@ -123,6 +143,7 @@ class ChartView(QFrame):
             self._canvas = None
         self.figure = figure
         if figure is None:
+            self._empty.setText(self.empty_text)
             self._empty.show()
             return
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
