@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, configure_mappers, selectinload, sessionmaker
 
 from flexprep.core import transfer, vocab
 from flexprep.core import validation as v
@@ -59,6 +60,36 @@ _CONTENT_FIELDS = {"title", "details", "fallback", "text", "response", "importan
 
 def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
+
+
+_INFO_COLUMNS = "id, name, scenario, manager, notes, walk_away, created_at, updated_at"
+
+
+@dataclass(frozen=True)
+class WorkbookInfo:
+    """A workbook's own fields (not its parts), as read for lists and titles."""
+
+    id: int
+    name: str
+    scenario: str
+    manager: str
+    notes: str
+    walk_away: str
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def from_row(cls, row: Any) -> WorkbookInfo:
+        values = list(row)
+        for index in (6, 7):
+            if isinstance(values[index], str):
+                values[index] = datetime.fromisoformat(values[index])
+        return cls(*values)
+
+
+def warm_up() -> None:
+    """Set up the ORM mapping now (call it off the GUI thread after the first paint)."""
+    configure_mappers()
 
 
 def free_name(name: str, taken: set[str]) -> str:
@@ -107,17 +138,23 @@ class WorkbookService:
 
     # -- workbooks --------------------------------------------------------------------
 
-    def list_workbooks(self) -> list[Workbook]:
+    # Reading workbooks is plain SQL: the window's start needs no ORM mapping set up.
+
+    def list_workbooks(self) -> list[WorkbookInfo]:
         """All workbooks, most recently updated first."""
         with self.transaction() as session:
-            rows = session.scalars(
-                select(Workbook).order_by(Workbook.updated_at.desc(), Workbook.name)
-            )
-            return list(rows)
+            rows = session.execute(text(f"SELECT {_INFO_COLUMNS} FROM workbook "  # noqa: S608
+                                        "ORDER BY updated_at DESC, name"))
+            return [WorkbookInfo.from_row(row) for row in rows]
 
-    def workbook(self, workbook_id: int) -> Workbook:
+    def workbook(self, workbook_id: int) -> WorkbookInfo:
+        """One workbook's own fields."""
         with self.transaction() as session:
-            return self._get(session, Workbook, workbook_id)  # type: ignore[no-any-return]
+            row = session.execute(text(f"SELECT {_INFO_COLUMNS} FROM workbook "  # noqa: S608
+                                       "WHERE id = :id"), {"id": workbook_id}).first()
+        if row is None:
+            raise NotFoundError("this workbook no longer exists")
+        return WorkbookInfo.from_row(row)
 
     def find_workbook(self, name: str) -> Workbook:
         with self.transaction() as session:
@@ -213,8 +250,9 @@ class WorkbookService:
 
     def answers(self, workbook_id: int) -> dict[str, str]:
         with self.transaction() as session:
-            rows = session.scalars(select(Answer).where(Answer.workbook_id == workbook_id))
-            return {row.key: row.text for row in rows}
+            rows = session.execute(text("SELECT key, text FROM answer WHERE workbook_id = :w"),
+                                   {"w": workbook_id})
+            return {key: value for key, value in rows}
 
     def set_answer(self, workbook_id: int, key: str, text: str) -> None:
         v.one_of(vocab.PROMPT_KEYS)(key)

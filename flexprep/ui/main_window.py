@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from flexprep.core.database import Database
-from flexprep.core.service import WorkbookService
+from flexprep.core.service import WorkbookService, warm_up
 from flexprep.ui.autosave import Saver
 from flexprep.ui.commands import WorkbookCommands
 from flexprep.ui.context import AppContext, AppSignals
@@ -67,6 +67,7 @@ class MainWindow(WorkbookCommands, QMainWindow):
         self.saver = Saver(self)
         self.ctx = AppContext(self.service, self.signals, self.saver)
         self.workbook_id: int | None = None
+        self._warmed_up = False
         self._loaded: set[int] = set()
         self.setObjectName("main_window")
         self.setWindowTitle("FlexPrep")
@@ -284,6 +285,13 @@ class MainWindow(WorkbookCommands, QMainWindow):
         ids = [b.id for b in books]
         chosen = int(last) if last is not None and int(last) in ids else (ids[0] if ids else None)
         self.switch_to(chosen)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        if not self._warmed_up:
+            # The window paints first; the ORM mapping is set up aside before any edit.
+            self._warmed_up = True
+            QThreadPool.globalInstance().start(warm_up)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
         if not self.saver.flush():
