@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -19,6 +18,7 @@ from sqlalchemy.orm import Session, configure_mappers, selectinload, sessionmake
 
 from flexprep.core import transfer, vocab
 from flexprep.core import validation as v
+from flexprep.core.drafts import add_drafts
 from flexprep.core.errors import DatabaseError, NameTakenError, NotFoundError, ValidationError
 from flexprep.core.models import (
     Answer,
@@ -35,6 +35,7 @@ from flexprep.core.models import (
     TrialLogEntry,
     Workbook,
 )
+from flexprep.core.summaries import INFO_COLUMNS, WorkbookInfo
 
 Row = TypeVar("Row", Ask, Offer, Objection, Endorsement, Evidence, TrialLogEntry)
 
@@ -60,31 +61,6 @@ _CONTENT_FIELDS = {"title", "details", "fallback", "text", "response", "importan
 
 def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
-
-
-_INFO_COLUMNS = "id, name, scenario, manager, notes, walk_away, created_at, updated_at"
-
-
-@dataclass(frozen=True)
-class WorkbookInfo:
-    """A workbook's own fields (not its parts), as read for lists and titles."""
-
-    id: int
-    name: str
-    scenario: str
-    manager: str
-    notes: str
-    walk_away: str
-    created_at: datetime
-    updated_at: datetime
-
-    @classmethod
-    def from_row(cls, row: Any) -> WorkbookInfo:
-        values = list(row)
-        for index in (6, 7):
-            if isinstance(values[index], str):
-                values[index] = datetime.fromisoformat(values[index])
-        return cls(*values)
 
 
 def warm_up() -> None:
@@ -143,14 +119,14 @@ class WorkbookService:
     def list_workbooks(self) -> list[WorkbookInfo]:
         """All workbooks, most recently updated first."""
         with self.transaction() as session:
-            rows = session.execute(text(f"SELECT {_INFO_COLUMNS} FROM workbook "  # noqa: S608
+            rows = session.execute(text(f"SELECT {INFO_COLUMNS} FROM workbook "  # noqa: S608
                                         "ORDER BY updated_at DESC, name"))
             return [WorkbookInfo.from_row(row) for row in rows]
 
     def workbook(self, workbook_id: int) -> WorkbookInfo:
         """One workbook's own fields."""
         with self.transaction() as session:
-            row = session.execute(text(f"SELECT {_INFO_COLUMNS} FROM workbook "  # noqa: S608
+            row = session.execute(text(f"SELECT {INFO_COLUMNS} FROM workbook "  # noqa: S608
                                        "WHERE id = :id"), {"id": workbook_id}).first()
         if row is None:
             raise NotFoundError("this workbook no longer exists")
@@ -191,7 +167,7 @@ class WorkbookService:
             session.add(book)
             session.flush()
             if drafts:
-                _add_drafts(session, book)
+                add_drafts(session, book)
             return book
 
     def update_workbook(self, workbook_id: int, **fields: Any) -> Workbook:
@@ -411,26 +387,3 @@ class WorkbookService:
     def count_workbooks(self) -> int:
         with self.transaction() as session:
             return int(session.scalar(select(func.count(Workbook.id))) or 0)
-
-
-def _add_drafts(session: Session, book: Workbook) -> None:
-    """Seed a new workbook with its scenario's drafts (marked ``draft``)."""
-    from flexprep.core import content
-
-    scenario = content.scenario(book.scenario)
-    for position, ask in enumerate(scenario.get("asks", [])):
-        fields = v.clean(v.ASK, {k: ask[k] for k in v.ASK if k in ask})
-        session.add(Ask(workbook_id=book.id, position=position, draft=True,
-                        **{k: val for k, val in fields.items() if k != "draft"}))
-    library = {item["key"]: item for item in content.objection_library()}
-    for position, key in enumerate(scenario.get("objections", [])):
-        item = library.get(key)
-        if item is None:
-            continue
-        session.add(Objection(
-            workbook_id=book.id, position=position, text=item["text"], theme=item["theme"],
-            likelihood=3, response=item["response"], origin="library", library_key=key,
-            draft=True,
-        ))
-    if book.plan is not None:
-        book.plan.alternatives = list(scenario.get("alternatives", []))

@@ -86,7 +86,7 @@ def row_flag(row: Any, tag: str) -> None:
     properties.append(OxmlElement(tag))
 
 
-def field_code(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
+def field_code(paragraph: Paragraph, instruction: str, shown: str) -> None:
     """A complex field (PAGE, NUMPAGES) that Word and LibreOffice update on layout."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -101,5 +101,5 @@ def field_code(paragraph: Paragraph, instruction: str, placeholder: str) -> None
     instr.text = f" {instruction} "
     run_with(instr)
     run_with(OxmlElement("w:fldChar", {qn("w:fldCharType"): "separate"}))
-    paragraph._p.append(run_element(placeholder, bold=False, italic=False, muted=True, size=8.5))
+    paragraph._p.append(run_element(shown, bold=False, italic=False, muted=True, size=8.5))
     run_with(OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"}))

@@ -74,7 +74,7 @@ class AsksBoard(QWidget):
         view.setAccessibleDescription(_HINTS[priority] + " Ctrl+Up and Ctrl+Down reorder, "
                                       "Ctrl+Left and Ctrl+Right move between columns.")
         view.setModel(model)
-        view.placeholder = (f"No {label.lower()} yet. Add one, or drag an ask here from the "
+        view.empty_text = (f"No {label.lower()} yet. Add one, or drag an ask here from the "
                             "other column.")
         view.setItemDelegate(RowDelegate(ask_second_line, view))
         view.selectionModel().currentChanged.connect(

@@ -73,18 +73,18 @@ class RankedListView(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setMinimumHeight(120)
-        self.placeholder = ""
+        self.empty_text = ""
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)
         super().paintEvent(event)
         model = self.model()
-        if self.placeholder and model is not None and model.rowCount() == 0:
+        if self.empty_text and model is not None and model.rowCount() == 0:
             # An empty column says what belongs there and that it takes drops.
             painter = QPainter(self.viewport())
             painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                             | Qt.TextFlag.TextWordWrap, self.placeholder)
+                             | Qt.TextFlag.TextWordWrap, self.empty_text)
             painter.end()
 
     def event(self, event: QEvent) -> bool:

@@ -77,7 +77,7 @@ class StringListEditor(QWidget):
     items_changed = Signal(list)
 
     def __init__(self, key: str, noun: str, parent: QWidget | None = None, *,
-                 placeholder: str = "", min_rows: int = 3, max_rows: int = 12) -> None:
+                 empty_text: str = "", min_rows: int = 3, max_rows: int = 12) -> None:
         super().__init__(parent)
         self.key, self.noun = key, noun
         self._loading = False
@@ -97,7 +97,7 @@ class StringListEditor(QWidget):
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._min_rows, self._max_rows = min_rows, max_rows
-        self.empty = muted_label(placeholder)
+        self.empty = muted_label(empty_text)
         self.empty.setObjectName(f"{key}_empty")
 
         self.add_button = self._button("Add", f"{key}_add", f"Add a {noun}", self.add)

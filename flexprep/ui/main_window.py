@@ -77,9 +77,9 @@ class MainWindow(WorkbookCommands, QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tab_pages = _TabPages(self._build_tab)
         for key, title, _where in TAB_SPECS:
-            placeholder = QWidget()
-            placeholder.setObjectName(f"{key}_placeholder")
-            self.tabs.addTab(placeholder, title.replace("&", "&&"))
+            stand_in = QWidget()  # replaced by the real tab when it is first shown
+            stand_in.setObjectName(f"{key}_unbuilt")
+            self.tabs.addTab(stand_in, title.replace("&", "&&"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         self.stack = QStackedWidget()
@@ -201,12 +201,12 @@ class MainWindow(WorkbookCommands, QMainWindow):
         self.tab_pages[key] = tab
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
-        placeholder = self.tabs.widget(index)
+        stand_in = self.tabs.widget(index)
         self.tabs.removeTab(index)
         self.tabs.insertTab(index, tab, title.replace("&", "&&"))
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
-        placeholder.deleteLater()
+        stand_in.deleteLater()
         # A page built late joins the end of the focus chain: put it back after the tab bar.
         QWidget.setTabOrder(self.tabs.tabBar(), tab)
         self._loaded.discard(index)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +26,7 @@ from flexprep.ui.meeting_log_editor import TrialLogEditor
 from flexprep.ui.plan_dates import OptionalDateEdit
 from flexprep.ui.plan_layout import error_label, group, show_error, text_box
 from flexprep.ui.tab_base import WorkbookTab
-from flexprep.ui.widgets import heading_label, muted_label, name
+from flexprep.ui.widgets import heading_label, muted_label, name, scroll_page
 
 
 def countdown_text(when: datetime | None, today: date) -> str:
@@ -65,14 +64,14 @@ class MeetingTab(WorkbookTab):
                                      "Why now is a good moment; what to avoid…")
         self.talking_points = StringListEditor(
             "talking_points", "talking point",
-            placeholder="No talking point yet: what must you say, in what order?")
+            empty_text="No talking point yet: what must you say, in what order?")
         self.notes = text_box("meeting_notes", "Meeting notes",
                               "What was said, during or right after the meeting…")
         self.outcome = name(QComboBox(), "outcome", "Outcome")
         for key, text in vocab.OUTCOMES.items():
             self.outcome.addItem(text, key)
         self.next_steps = StringListEditor("next_steps", "next step", min_rows=2,
-                                           placeholder="No next step yet.")
+                                           empty_text="No next step yet.")
         self.trial_log = TrialLogEditor(ctx)
         self.proposed_start = OptionalDateEdit("proposed_start", "Proposed start date")
         self.previous_request = OptionalDateEdit("previous_request", "Date of an earlier request",
@@ -84,15 +83,7 @@ class MeetingTab(WorkbookTab):
         for widget in (self.talking_points.view, self.notes, self.timing_notes):
             widget.setAccessibleDescription("Private: only in My brief.")
 
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("meeting_scroll")
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes straight to the fields
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(self._build_page())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        self.scroll = scroll_page(self, "meeting_scroll", self._build_page())
         self._set_tab_order()
 
         self.at.value_changed.connect(self._on_at)

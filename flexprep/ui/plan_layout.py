@@ -31,10 +31,10 @@ def group(title: str, object_name: str, *widgets: QWidget, hint: str = "",
     return box
 
 
-def text_box(object_name: str, accessible: str, placeholder: str) -> GrowingTextEdit:
+def text_box(object_name: str, accessible: str, hint: str) -> GrowingTextEdit:
     editor = GrowingTextEdit(min_lines=3, max_lines=12)
     name(editor, object_name, accessible)
-    editor.setPlaceholderText(placeholder)
+    editor.setPlaceholderText(hint)
     return editor
 
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +23,7 @@ from flexprep.ui.plan_layout import error_label, group, show_error, text_box
 from flexprep.ui.plan_schedule import HoursEdit, ScheduleEditor
 from flexprep.ui.plan_trial import TrialEditor
 from flexprep.ui.tab_base import WorkbookTab
-from flexprep.ui.widgets import GrowingTextEdit, heading_label, muted_label, name
+from flexprep.ui.widgets import GrowingTextEdit, heading_label, muted_label, name, scroll_page
 
 #: Fields whose change alters what the readiness panel lists.
 _STRUCTURAL = {"schedule", "trial_weeks", "trial_start", "checkin", "success_measures",
@@ -45,7 +44,7 @@ class PlanTab(WorkbookTab):
         self.trial = TrialEditor()
         self.measures = StringListEditor(
             "measures", "success measure",
-            placeholder="No measure yet. Add one, or pick a suggestion below.")
+            empty_text="No measure yet. Add one, or pick a suggestion below.")
         self.coverage = text_box("coverage", "Coverage and hand-offs",
                                  "Who covers what when you are away or offline; how work is "
                                  "handed over…")
@@ -69,15 +68,7 @@ class PlanTab(WorkbookTab):
             self.alternatives[key] = name(QCheckBox(label), f"alternative_{key}",
                                           f"Offer as an alternative: {label}")
 
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("plan_scroll")
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes straight to the fields
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(self._build_page())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        self.scroll = scroll_page(self, "plan_scroll", self._build_page())
         self._set_tab_order()
 
         self.schedule.schedule_changed.connect(lambda s: self._save(schedule=s))

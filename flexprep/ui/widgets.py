@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QPlainTextEdit,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -156,3 +157,20 @@ class ChartView(QFrame):
         self._canvas = canvas
         self._layout.addWidget(canvas)
         canvas.draw_idle()
+
+
+def scroll_page(owner: QWidget, object_name: str, page: QWidget) -> QScrollArea:
+    """Fill ``owner`` with a frameless scroll area showing ``page``; returns the area.
+
+    The area itself takes no focus, so Tab goes straight to the fields.
+    """
+    scroll = QScrollArea()
+    scroll.setObjectName(object_name)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(page)
+    layout = QVBoxLayout(owner)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(scroll)
+    return scroll

@@ -1,0 +1,31 @@
+"""A workbook's own fields, read in plain SQL for lists and window titles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+INFO_COLUMNS = "id, name, scenario, manager, notes, walk_away, created_at, updated_at"
+
+
+@dataclass(frozen=True)
+class WorkbookInfo:
+    """A workbook's own fields (not its parts), as read for lists and titles."""
+
+    id: int
+    name: str
+    scenario: str
+    manager: str
+    notes: str
+    walk_away: str
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def from_row(cls, row: Any) -> WorkbookInfo:
+        values = list(row)
+        for index in (6, 7):
+            if isinstance(values[index], str):
+                values[index] = datetime.fromisoformat(values[index])
+        return cls(*values)
