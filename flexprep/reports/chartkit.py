@@ -12,7 +12,7 @@ import math
 import re
 import textwrap
 import warnings
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from flexprep.reports.text import chart_label
 
@@ -74,10 +74,10 @@ def wrapped(text: Any, width: int, lines: int = 2) -> str:
 def new_figure(width: float, height: float) -> Figure:
     """A white, constrained-layout figure (no pyplot, so Qt can host it)."""
     from matplotlib.figure import Figure
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
 
-    figure = Figure(figsize=(width, height), layout="constrained", facecolor="white")
-    figure.get_layout_engine().set(w_pad=0.06, h_pad=0.06, hspace=0.08, wspace=0.06)
-    return figure
+    layout = ConstrainedLayoutEngine(w_pad=0.06, h_pad=0.06, hspace=0.08, wspace=0.06)
+    return Figure(figsize=(width, height), layout=layout, facecolor="white")
 
 
 def figure_title(figure: Figure, text: str) -> None:
@@ -85,7 +85,7 @@ def figure_title(figure: Figure, text: str) -> None:
     figure.suptitle(text, x=0.01, ha="left", fontsize=TITLE_SIZE, fontweight="bold", color=INK)
 
 
-def style_axes(axes: Axes, *, grid_axis: str | None = "y") -> None:
+def style_axes(axes: Axes, *, grid_axis: Literal["x", "y", "both"] | None = "y") -> None:
     """Quiet axes: no box, light grid behind the data, small grey ticks."""
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
@@ -128,8 +128,7 @@ def figure_png(fig: Figure, dpi: int = 200) -> bytes:
 
     buffer = io.BytesIO()
     # Unhinted text: indistinguishable at print resolution, and faster to draw.
-    fast_text = {"text.hinting": "no_hinting"}
-    with warnings.catch_warnings(), matplotlib.rc_context(fast_text):
+    with warnings.catch_warnings(), matplotlib.rc_context({"text.hinting": "no_hinting"}):
         warnings.filterwarnings("ignore", message=r".*[Gg]lyph .* missing from")
         warnings.filterwarnings("ignore", message=r".*does not support .* script")
         warnings.filterwarnings("ignore", message=r".*constrained_layout not applied")

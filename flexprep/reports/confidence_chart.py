@@ -31,7 +31,7 @@ def _date_tick(first: datetime, last: datetime) -> Callable[[float, Any], str]:
     long_range = (last - first).days > 300 or first.year != last.year
 
     def tick(value: float, _position: Any) -> str:
-        moment = mdates.num2date(value)
+        moment = mdates.num2date(value)  # type: ignore[no-untyped-call]
         text = f"{moment.day} {_MONTH_ABBR[moment.month - 1]}"
         return f"{text} {moment.year}" if long_range else text
 
@@ -110,7 +110,7 @@ def confidence_figure(
             grey_label = None
     overall = overall_confidence(series)
     axes.plot(
-        [d for d, _ in overall],
+        [d for d, _ in overall],  # type: ignore[arg-type]
         [v for _, v in overall],
         color=kit.INK,
         linewidth=2.4,
@@ -127,8 +127,10 @@ def confidence_figure(
     moments = [moment for points in series for moment, _ in points]
     first, last = min(moments), max(moments)
     pad = max((last - first) * 0.04, timedelta(hours=12))
-    axes.set_xlim(first - pad, last + pad)
-    axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
+    # matplotlib's stubs take floats; its date converter accepts datetimes.
+    axes.set_xlim(first - pad, last + pad)  # type: ignore[arg-type]
+    axes.xaxis.set_major_locator(
+        mdates.AutoDateLocator(minticks=3, maxticks=8))  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_formatter(FuncFormatter(_date_tick(first, last)))
     figure.legend(loc="outside lower center", ncol=2, frameon=False, fontsize=kit.SMALL_SIZE + 0.5)
     return figure

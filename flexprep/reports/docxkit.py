@@ -230,7 +230,8 @@ class DocBuilder:
             return None
         from docx.shared import Emu, Pt
 
-        table = self.document.add_table(rows=len(rows) + (1 if header else 0), cols=len(widths))
+        row_count = len(rows) + (1 if header else 0)
+        table: Table = self.document.add_table(rows=row_count, cols=len(widths))
         table._tbl.tblStyle_val = self._style_ids[TABLE_STYLE]
         table.autofit = False
         xml.table_look(table, header=header, first_column=first_column)
