@@ -219,3 +219,20 @@ def test_export_failure_is_reported(qtbot, tmp_path: Path, monkeypatch) -> None:
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
     assert "missing-folder" in shown[0]
     assert not target.exists()
+
+
+def test_every_prompt_is_shown_in_order_with_its_answer(qtbot, tmp_path: Path) -> None:
+    """The first prompts are built before the first paint, the rest right after it."""
+    from flexprep.core import vocab
+
+    window = open_window(qtbot, tmp_path / "db.sqlite3")
+    tab = window.tab_pages["assessment"]
+    qtbot.waitUntil(lambda: len(tab._editors) == len(vocab.PROMPT_KEYS))
+    column = tab._column
+    shown = [column.itemAt(i).widget().objectName() for i in range(column.count())
+             if column.itemAt(i).widget() is not None
+             and column.itemAt(i).widget().objectName().startswith("answer_")]
+    assert shown == [f"answer_{key}" for key in vocab.PROMPT_KEYS]
+    saved = window.service.answers(window.workbook_id)
+    assert all(tab.editors[key].text() == saved.get(key, "") for key in vocab.PROMPT_KEYS)
+    assert tab.editors["timing"].text()

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -18,41 +18,61 @@ from sqlalchemy.orm import Session, configure_mappers, selectinload, sessionmake
 
 from flexprep.core import transfer, vocab
 from flexprep.core import validation as v
-from flexprep.core.drafts import add_drafts
 from flexprep.core.errors import DatabaseError, NameTakenError, NotFoundError, ValidationError
-from flexprep.core.models import (
-    Answer,
-    Ask,
-    Endorsement,
-    Evidence,
-    FormalRequest,
-    Meeting,
-    Objection,
-    ObjectionEvidence,
-    Offer,
-    Plan,
-    Rehearsal,
-    TrialLogEntry,
-    Workbook,
-)
 from flexprep.core.summaries import INFO_COLUMNS, WorkbookInfo
 
-Row = TypeVar("Row", Ask, Offer, Objection, Endorsement, Evidence, TrialLogEntry)
+if TYPE_CHECKING:
+    from flexprep.core.models import (
+        Answer,
+        Ask,
+        Endorsement,
+        Evidence,
+        FormalRequest,
+        Meeting,
+        Objection,
+        ObjectionEvidence,
+        Offer,
+        Plan,
+        Rehearsal,
+        TrialLogEntry,
+        Workbook,
+    )
 
-#: Ranked item kinds: model and field rules.
-ITEMS: dict[type[Any], dict[str, v.Check]] = {
-    Ask: v.ASK,
-    Offer: v.OFFER,
-    Objection: v.OBJECTION,
-    Endorsement: v.ENDORSEMENT,
-    Evidence: v.EVIDENCE,
-    TrialLogEntry: v.TRIAL_LOG,
+    Row = TypeVar("Row", Ask, Offer, Objection, Endorsement, Evidence, TrialLogEntry)
+else:
+    Row = TypeVar("Row")
+
+_MODEL_NAMES = ("Answer", "Ask", "Endorsement", "Evidence", "FormalRequest", "Meeting",
+                "Objection", "ObjectionEvidence", "Offer", "Plan", "Rehearsal", "TrialLogEntry",
+                "Workbook")
+
+
+def _load_models() -> None:
+    """Import the ORM models on first use.
+
+    Reading workbooks (the window's start) is plain SQL; defining the models costs a
+    tenth of a second, so it happens on the first write or in :func:`warm_up`.
+    """
+    if "Workbook" not in globals():
+        from flexprep.core import models
+
+        globals().update({name: getattr(models, name) for name in _MODEL_NAMES})
+
+
+#: Ranked item kinds (by model name): field rules.
+ITEMS: dict[str, dict[str, v.Check]] = {
+    "Ask": v.ASK,
+    "Offer": v.OFFER,
+    "Objection": v.OBJECTION,
+    "Endorsement": v.ENDORSEMENT,
+    "Evidence": v.EVIDENCE,
+    "TrialLogEntry": v.TRIAL_LOG,
 }
-#: One-per-workbook parts: model and field rules.
-PARTS: dict[type[Any], dict[str, v.Check]] = {
-    Plan: v.PLAN,
-    Meeting: v.MEETING,
-    FormalRequest: v.REQUEST,
+#: One-per-workbook parts (by model name): field rules.
+PARTS: dict[str, dict[str, v.Check]] = {
+    "Plan": v.PLAN,
+    "Meeting": v.MEETING,
+    "FormalRequest": v.REQUEST,
 }
 #: Editing any of these makes a draft the user's own.
 _CONTENT_FIELDS = {"title", "details", "fallback", "text", "response", "importance",
@@ -64,7 +84,8 @@ def _now() -> datetime:
 
 
 def warm_up() -> None:
-    """Set up the ORM mapping now (call it off the GUI thread after the first paint)."""
+    """Load the models and set up the ORM mapping now (off the GUI thread, after paint)."""
+    _load_models()
     configure_mappers()
 
 
@@ -90,6 +111,13 @@ class WorkbookService:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One short transaction; database failures become :class:`DatabaseError`."""
+        _load_models()
+        with self._reading() as session:
+            yield session
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        """A transaction for plain-SQL reads, which need no ORM models."""
         try:
             with self._factory.begin() as session:
                 yield session
@@ -118,14 +146,14 @@ class WorkbookService:
 
     def list_workbooks(self) -> list[WorkbookInfo]:
         """All workbooks, most recently updated first."""
-        with self.transaction() as session:
+        with self._reading() as session:
             rows = session.execute(text(f"SELECT {INFO_COLUMNS} FROM workbook "  # noqa: S608
                                         "ORDER BY updated_at DESC, name"))
             return [WorkbookInfo.from_row(row) for row in rows]
 
     def workbook(self, workbook_id: int) -> WorkbookInfo:
         """One workbook's own fields."""
-        with self.transaction() as session:
+        with self._reading() as session:
             row = session.execute(text(f"SELECT {INFO_COLUMNS} FROM workbook "  # noqa: S608
                                        "WHERE id = :id"), {"id": workbook_id}).first()
         if row is None:
@@ -167,6 +195,8 @@ class WorkbookService:
             session.add(book)
             session.flush()
             if drafts:
+                from flexprep.core.drafts import add_drafts
+
                 add_drafts(session, book)
             return book
 
@@ -211,7 +241,7 @@ class WorkbookService:
 
     def export_data(self, workbook_id: int) -> dict[str, Any]:
         """The inner ``workbook`` object of the file format for one workbook."""
-        with self.transaction() as session:
+        with self._reading() as session:
             return transfer.workbook_to_dict(session.connection(), workbook_id)
 
     def import_data(self, data: dict[str, Any], *, rename_if_taken: bool = True) -> Workbook:
@@ -225,7 +255,7 @@ class WorkbookService:
     # -- self-assessment --------------------------------------------------------------
 
     def answers(self, workbook_id: int) -> dict[str, str]:
-        with self.transaction() as session:
+        with self._reading() as session:
             rows = session.execute(text("SELECT key, text FROM answer WHERE workbook_id = :w"),
                                    {"w": workbook_id})
             return {key: value for key, value in rows}
@@ -247,6 +277,7 @@ class WorkbookService:
 
     def items(self, model: type[Row], workbook_id: int) -> list[Row]:
         """The items of one kind in rank order (objections with rehearsals and links)."""
+        _load_models()
         query = select(model).where(model.workbook_id == workbook_id)
         if model is Objection:
             query = query.options(
@@ -258,7 +289,7 @@ class WorkbookService:
     def add_item(self, model: type[Row], workbook_id: int, index: int | None = None,
                  **fields: Any) -> Row:
         """Add an item at ``index`` in rank order (default: last)."""
-        fields = v.clean(ITEMS[model], fields)
+        fields = v.clean(ITEMS[model.__name__], fields)
         with self.transaction() as session:
             self._touch(session, workbook_id)
             row = model(workbook_id=workbook_id, **fields)
@@ -271,7 +302,7 @@ class WorkbookService:
             return row
 
     def update_item(self, model: type[Row], item_id: int, **fields: Any) -> Row:
-        fields = v.clean(ITEMS[model], fields)
+        fields = v.clean(ITEMS[model.__name__], fields)
         with self.transaction() as session:
             row = self._get(session, model, item_id)
             if hasattr(row, "draft") and "draft" not in fields and _CONTENT_FIELDS & set(fields):
@@ -376,7 +407,7 @@ class WorkbookService:
         return row
 
     def update_part(self, model: type[Any], workbook_id: int, **fields: Any) -> Any:
-        fields = v.clean(PARTS[model], fields)
+        fields = v.clean(PARTS[model.__name__], fields)
         with self.transaction() as session:
             row = self._part(session, model, workbook_id)
             for key, value in fields.items():

@@ -6,8 +6,8 @@ import importlib
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, Slot
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Slot
+from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -29,6 +29,8 @@ from flexprep.ui.commands import WorkbookCommands
 from flexprep.ui.context import AppContext, AppSignals
 from flexprep.ui.tab_base import WorkbookTab
 from flexprep.ui.widgets import heading_label, muted_label, name
+
+WARM_UP_FALLBACK_MS = 500
 
 #: The six tabs, in order: key, title, and where the class lives. A tab's module is
 #: imported and the tab built when it is first shown (or asked for), so the window
@@ -286,10 +288,18 @@ class MainWindow(WorkbookCommands, QMainWindow):
         chosen = int(last) if last is not None and int(last) in ids else (ids[0] if ids else None)
         self.switch_to(chosen)
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)
+        super().paintEvent(event)
+        self._warm_up_once()
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt naming)
         super().showEvent(event)
+        QTimer.singleShot(WARM_UP_FALLBACK_MS, self._warm_up_once)  # if no paint reaches us
+
+    @Slot()
+    def _warm_up_once(self) -> None:
+        # The window paints first; the ORM models load aside before any edit needs them.
         if not self._warmed_up:
-            # The window paints first; the ORM mapping is set up aside before any edit.
             self._warmed_up = True
             QThreadPool.globalInstance().start(warm_up)
 
