@@ -6,7 +6,6 @@ One short transaction per call. Returned ORM objects are detached snapshots
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -19,7 +18,7 @@ from sqlalchemy.orm import Session, configure_mappers, selectinload, sessionmake
 from flexprep.core import transfer, vocab
 from flexprep.core import validation as v
 from flexprep.core.errors import DatabaseError, NameTakenError, NotFoundError, ValidationError
-from flexprep.core.summaries import INFO_COLUMNS, WorkbookInfo
+from flexprep.core.summaries import INFO_COLUMNS, WorkbookInfo, free_name
 
 if TYPE_CHECKING:
     from flexprep.core.models import (
@@ -59,21 +58,6 @@ def _load_models() -> None:
         globals().update({name: getattr(models, name) for name in _MODEL_NAMES})
 
 
-#: Ranked item kinds (by model name): field rules.
-ITEMS: dict[str, dict[str, v.Check]] = {
-    "Ask": v.ASK,
-    "Offer": v.OFFER,
-    "Objection": v.OBJECTION,
-    "Endorsement": v.ENDORSEMENT,
-    "Evidence": v.EVIDENCE,
-    "TrialLogEntry": v.TRIAL_LOG,
-}
-#: One-per-workbook parts (by model name): field rules.
-PARTS: dict[str, dict[str, v.Check]] = {
-    "Plan": v.PLAN,
-    "Meeting": v.MEETING,
-    "FormalRequest": v.REQUEST,
-}
 #: Editing any of these makes a draft the user's own.
 _CONTENT_FIELDS = {"title", "details", "fallback", "text", "response", "importance",
                    "resistance", "likelihood", "priority", "theme"}
@@ -87,17 +71,6 @@ def warm_up() -> None:
     """Load the models and set up the ORM mapping now (off the GUI thread, after paint)."""
     _load_models()
     configure_mappers()
-
-
-def free_name(name: str, taken: set[str]) -> str:
-    """``name`` if free, else ``name (2)``, ``name (3)``..."""
-    if name not in taken:
-        return name
-    base = re.sub(r" \(\d+\)$", "", name)
-    number = 2
-    while f"{base} ({number})" in taken:
-        number += 1
-    return f"{base} ({number})"
 
 
 class WorkbookService:
@@ -289,7 +262,7 @@ class WorkbookService:
     def add_item(self, model: type[Row], workbook_id: int, index: int | None = None,
                  **fields: Any) -> Row:
         """Add an item at ``index`` in rank order (default: last)."""
-        fields = v.clean(ITEMS[model.__name__], fields)
+        fields = v.clean(v.ITEMS[model.__name__], fields)
         with self.transaction() as session:
             self._touch(session, workbook_id)
             row = model(workbook_id=workbook_id, **fields)
@@ -302,7 +275,7 @@ class WorkbookService:
             return row
 
     def update_item(self, model: type[Row], item_id: int, **fields: Any) -> Row:
-        fields = v.clean(ITEMS[model.__name__], fields)
+        fields = v.clean(v.ITEMS[model.__name__], fields)
         with self.transaction() as session:
             row = self._get(session, model, item_id)
             if hasattr(row, "draft") and "draft" not in fields and _CONTENT_FIELDS & set(fields):
@@ -407,7 +380,7 @@ class WorkbookService:
         return row
 
     def update_part(self, model: type[Any], workbook_id: int, **fields: Any) -> Any:
-        fields = v.clean(PARTS[model.__name__], fields)
+        fields = v.clean(v.PARTS[model.__name__], fields)
         with self.transaction() as session:
             row = self._part(session, model, workbook_id)
             for key, value in fields.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -29,3 +30,14 @@ class WorkbookInfo:
             if isinstance(values[index], str):
                 values[index] = datetime.fromisoformat(values[index])
         return cls(*values)
+
+
+def free_name(name: str, taken: set[str]) -> str:
+    """``name`` if free, else ``name (2)``, ``name (3)``..."""
+    if name not in taken:
+        return name
+    base = re.sub(r" \(\d+\)$", "", name)
+    number = 2
+    while f"{base} ({number})" in taken:
+        number += 1
+    return f"{base} ({number})"

@@ -264,3 +264,20 @@ def clean(spec: dict[str, Check], fields: dict[str, Any]) -> dict[str, Any]:
         except ValidationError as exc:
             raise ValidationError(f"{key}{exc.where}: {exc}") from None
     return result
+
+
+#: Ranked item kinds (by model name): field rules.
+ITEMS: dict[str, dict[str, Check]] = {
+    "Ask": ASK,
+    "Offer": OFFER,
+    "Objection": OBJECTION,
+    "Endorsement": ENDORSEMENT,
+    "Evidence": EVIDENCE,
+    "TrialLogEntry": TRIAL_LOG,
+}
+#: One-per-workbook parts (by model name): field rules.
+PARTS: dict[str, dict[str, Check]] = {
+    "Plan": PLAN,
+    "Meeting": MEETING,
+    "FormalRequest": REQUEST,
+}

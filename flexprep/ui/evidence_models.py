@@ -136,8 +136,8 @@ class RankedTableModel(QAbstractTableModel):
         return self.cell(row, index.column(), role)
 
     def cell(self, row: dict[str, Any], column: int, role: int) -> Any:
-        """What column ``column`` shows for ``row`` in ``role`` (subclasses)."""
-        raise NotImplementedError
+        """What column ``column`` shows for ``row`` in ``role``; each table overrides it."""
+        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
