@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from flexprep.core import fields
 from flexprep.core import validation as v
 from flexprep.core.models import Ask, Objection, Workbook
 
@@ -14,9 +15,9 @@ def add_drafts(session: Session, book: Workbook) -> None:
 
     scenario = content.scenario(book.scenario)
     for position, ask in enumerate(scenario.get("asks", [])):
-        fields = v.clean(v.ASK, {k: ask[k] for k in v.ASK if k in ask})
+        checked = v.clean(fields.ASKS.spec, {k: ask[k] for k in fields.ASKS.keys if k in ask})
         session.add(Ask(workbook_id=book.id, position=position, draft=True,
-                        **{k: val for k, val in fields.items() if k != "draft"}))
+                        **{k: val for k, val in checked.items() if k != "draft"}))
     library = {item["key"]: item for item in content.objection_library()}
     for position, key in enumerate(scenario.get("objections", [])):
         item = library.get(key)

@@ -8,22 +8,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from flexprep.core import fields as f
 from flexprep.core import validation as v
-from flexprep.core import vocab
 from flexprep.core.errors import FileFormatError, ValidationError
 
 FORMAT = "flexprep.workbook"
 VERSION = 1
 MAX_FILE_BYTES = 64 * 1024 * 1024
-
-_ITEM_KEYS = {
-    "asks": v.ASK,
-    "offers": v.OFFER,
-    "endorsements": v.ENDORSEMENT,
-    "trial_log": v.TRIAL_LOG,
-}
-_OBJECTION = dict(v.OBJECTION)
-
 
 class _InvalidError(Exception):
     def __init__(self, path: str, problem: str) -> None:
@@ -68,12 +59,13 @@ def _list(value: Any, path: str) -> list[Any]:
 
 
 _TOP = {"format": None, "version": None, "workbook": None}
+#: Keys under ``workbook``: the workbook's own fields, then each record's key.
 _WORKBOOK_KEYS = {
-    **{k: None for k in v.WORKBOOK},
-    "self_assessment": None, "asks": None, "offers": None, "objections": None,
-    "endorsements": None, "evidence": None, "plan": None, "meeting": None,
-    "trial_log": None, "request": None,
+    **dict.fromkeys(f.WORKBOOK.keys), f.ANSWERS.key: None,
+    **{record.key: None for record in (*f.ITEMS, *f.PARTS)},
 }
+#: Keys a ranked item may carry beyond its fields, and what checks them.
+_ID = {"id": v.text}
 
 
 def validate(document: Any) -> dict[str, Any]:
@@ -101,55 +93,53 @@ def _validate(document: Any) -> dict[str, Any]:
         )
     raw = document["workbook"]
     _obj(raw, "workbook", _WORKBOOK_KEYS, ("name",))
-    head = {k: raw[k] for k in v.WORKBOOK if k in raw}
-    book: dict[str, Any] = _clean_fields(head, "workbook", v.WORKBOOK)
+    head = {key: raw[key] for key in f.WORKBOOK.keys if key in raw}
+    book: dict[str, Any] = _clean_fields(head, "workbook", f.WORKBOOK.spec)
     if not book["name"].strip():
         raise _InvalidError("workbook.name", "must not be empty")
-    answers = raw.get("self_assessment", {})
-    _obj(answers, "workbook.self_assessment", {k: None for k in vocab.PROMPT_KEYS})
-    book["self_assessment"] = _clean_fields(
-        answers, "workbook.self_assessment", dict.fromkeys(vocab.PROMPT_KEYS, v.text)
-    )
-    for key, spec in _ITEM_KEYS.items():
-        items = _list(raw.get(key, []), f"workbook.{key}")
-        cleaned = []
-        for index, item in enumerate(items):
-            path = f"workbook.{key}[{index}]"
-            _obj(item, path, spec)
-            cleaned.append(_clean_fields(item, path, spec))
-        book[key] = cleaned
-    book["evidence"], ids = _evidence(raw.get("evidence", []))
-    book["objections"] = _objections(raw.get("objections", []), ids)
-    for key, spec in (("plan", v.PLAN), ("meeting", v.MEETING), ("request", v.REQUEST)):
-        part = raw.get(key, {})
-        _obj(part, f"workbook.{key}", spec)
-        book[key] = _clean_fields(part, f"workbook.{key}", spec)
+    answers = raw.get(f.ANSWERS.key, {})
+    path = f"workbook.{f.ANSWERS.key}"
+    _obj(answers, path, f.ANSWERS.spec)
+    book[f.ANSWERS.key] = _clean_fields(answers, path, f.ANSWERS.spec)
+    ids: set[str] = set()
+    for record in f.ITEMS:
+        if record is f.OBJECTIONS:
+            continue  # after the evidence, whose ids they link to
+        book[record.key] = _items(raw, record, ids if record is f.EVIDENCE else None)
+    book[f.OBJECTIONS.key] = _objections(raw.get(f.OBJECTIONS.key, []), ids)
+    for record in f.PARTS:
+        path = f"workbook.{record.key}"
+        part = raw.get(record.key, {})
+        _obj(part, path, record.spec)
+        book[record.key] = _clean_fields(part, path, record.spec)
     return book
 
 
-def _evidence(items: Any) -> tuple[list[dict[str, Any]], set[str]]:
-    spec = {**v.EVIDENCE, "id": v.text}
-    cleaned, ids = [], set()
-    for index, item in enumerate(_list(items, "workbook.evidence")):
-        path = f"workbook.evidence[{index}]"
+def _items(raw: dict[str, Any], record: f.Record, ids: set[str] | None) -> list[dict[str, Any]]:
+    """A ranked list; with ``ids`` its items may carry a unique ``id`` (collected there)."""
+    spec = {**record.spec, **_ID} if ids is not None else record.spec
+    cleaned = []
+    for index, item in enumerate(_list(raw.get(record.key, []), f"workbook.{record.key}")):
+        path = f"workbook.{record.key}[{index}]"
         _obj(item, path, spec)
         fields = _clean_fields(item, path, spec)
-        if "id" in fields:
+        if ids is not None and "id" in fields:
             if fields["id"] in ids:
                 raise _InvalidError(f"{path}.id", f"{json.dumps(fields['id'])} is used twice")
             ids.add(fields["id"])
         cleaned.append(fields)
-    return cleaned, ids
+    return cleaned
 
 
 def _objections(items: Any, evidence_ids: set[str]) -> list[dict[str, Any]]:
-    spec = {**_OBJECTION, "id": v.text, "evidence": None, "rehearsals": None}
+    plain_spec = {**f.OBJECTIONS.spec, **_ID}
+    spec = {**plain_spec, "evidence": None, f.REHEARSALS.key: None}
     cleaned = []
     for index, item in enumerate(_list(items, "workbook.objections")):
         path = f"workbook.objections[{index}]"
         _obj(item, path, spec)
-        plain = {k: val for k, val in item.items() if k not in ("evidence", "rehearsals")}
-        fields = _clean_fields(plain, path, {**_OBJECTION, "id": v.text})
+        plain = {k: val for k, val in item.items() if k in plain_spec}
+        fields = _clean_fields(plain, path, plain_spec)
         links = []
         for n, ref in enumerate(_list(item.get("evidence", []), f"{path}.evidence")):
             if not isinstance(ref, str):
@@ -162,11 +152,12 @@ def _objections(items: Any, evidence_ids: set[str]) -> list[dict[str, Any]]:
                 links.append(ref)
         fields["evidence"] = links
         rehearsals = []
-        for n, rehearsal in enumerate(_list(item.get("rehearsals", []), f"{path}.rehearsals")):
-            rpath = f"{path}.rehearsals[{n}]"
-            _obj(rehearsal, rpath, v.REHEARSAL, ("at", "confidence"))
-            rehearsals.append(_clean_fields(rehearsal, rpath, v.REHEARSAL))
-        fields["rehearsals"] = rehearsals
+        key = f.REHEARSALS.key
+        for n, rehearsal in enumerate(_list(item.get(key, []), f"{path}.{key}")):
+            rpath = f"{path}.{key}[{n}]"
+            _obj(rehearsal, rpath, f.REHEARSALS.spec, ("at", "confidence"))
+            rehearsals.append(_clean_fields(rehearsal, rpath, f.REHEARSALS.spec))
+        fields[key] = rehearsals
         cleaned.append(fields)
     return cleaned
 

@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, configure_mappers, selectinload, sessionmaker
 
+from flexprep.core import fields as f
 from flexprep.core import transfer, vocab
 from flexprep.core import validation as v
 from flexprep.core.errors import DatabaseError, NameTakenError, NotFoundError, ValidationError
@@ -161,7 +162,7 @@ class WorkbookService:
         self, name: str, scenario: str = "other", manager: str = "", *, drafts: bool = True
     ) -> Workbook:
         """Create a workbook; with ``drafts`` it starts from its scenario's drafts."""
-        fields = v.clean(v.WORKBOOK, {"scenario": scenario, "manager": manager})
+        fields = v.clean(f.WORKBOOK.spec, {"scenario": scenario, "manager": manager})
         with self.transaction() as session:
             book = Workbook(name=self._check_name(session, name), **fields)
             book.plan, book.meeting, book.request = Plan(), Meeting(), FormalRequest()
@@ -175,7 +176,7 @@ class WorkbookService:
 
     def update_workbook(self, workbook_id: int, **fields: Any) -> Workbook:
         """Change name, scenario, manager, notes or walk-away."""
-        fields = v.clean(v.WORKBOOK, fields)
+        fields = v.clean(f.WORKBOOK.spec, fields)
         with self.transaction() as session:
             book = self._get(session, Workbook, workbook_id)
             if "name" in fields:
@@ -262,7 +263,7 @@ class WorkbookService:
     def add_item(self, model: type[Row], workbook_id: int, index: int | None = None,
                  **fields: Any) -> Row:
         """Add an item at ``index`` in rank order (default: last)."""
-        fields = v.clean(v.ITEMS[model.__name__], fields)
+        fields = v.clean(f.record_for(model).spec, fields)
         with self.transaction() as session:
             self._touch(session, workbook_id)
             row = model(workbook_id=workbook_id, **fields)
@@ -275,7 +276,7 @@ class WorkbookService:
             return row
 
     def update_item(self, model: type[Row], item_id: int, **fields: Any) -> Row:
-        fields = v.clean(v.ITEMS[model.__name__], fields)
+        fields = v.clean(f.record_for(model).spec, fields)
         with self.transaction() as session:
             row = self._get(session, model, item_id)
             if hasattr(row, "draft") and "draft" not in fields and _CONTENT_FIELDS & set(fields):
@@ -353,7 +354,7 @@ class WorkbookService:
 
     def add_rehearsal(self, objection_id: int, confidence: int, seconds: int,
                       at: datetime | None = None) -> Rehearsal:
-        fields = v.clean(v.REHEARSAL, {"confidence": confidence, "seconds": seconds,
+        fields = v.clean(f.REHEARSALS.spec, {"confidence": confidence, "seconds": seconds,
                                        "at": at or _now()})
         with self.transaction() as session:
             objection = self._get(session, Objection, objection_id)
@@ -380,7 +381,7 @@ class WorkbookService:
         return row
 
     def update_part(self, model: type[Any], workbook_id: int, **fields: Any) -> Any:
-        fields = v.clean(v.PARTS[model.__name__], fields)
+        fields = v.clean(f.record_for(model).spec, fields)
         with self.transaction() as session:
             row = self._part(session, model, workbook_id)
             for key, value in fields.items():

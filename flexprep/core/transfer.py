@@ -6,12 +6,12 @@ ORM models nor a session (start-up time); writing uses the models' bulk inserts.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, text
 
-from flexprep.core import vocab
+from flexprep.core import fields
 from flexprep.core.errors import NotFoundError
 
 if TYPE_CHECKING:
@@ -20,24 +20,14 @@ if TYPE_CHECKING:
     from flexprep.core.models import Workbook
 
 
-def _iso_date(value: str | None) -> str | None:
-    return None if value is None else str(value)[:10]
-
-
-def _iso_datetime(value: str | None) -> str | None:
-    # Stored as "YYYY-MM-DD HH:MM:SS.ffffff"; the file carries whole seconds with a "T".
-    return None if value is None else str(value)[:19].replace(" ", "T")
-
-
-def _num(value: float | None) -> float | int | None:
-    if value is None:
-        return None
-    value = float(value)
-    return int(value) if value.is_integer() and abs(value) < 2**53 else value
-
-
-def _json(value: str | None, empty: Any) -> Any:
-    return empty if value is None else json.loads(value)
+def _fields(record: fields.Record, row: Mapping[str, Any] | None) -> dict[str, Any]:
+    """A stored row's fields in their file-format form (defaults for a missing row)."""
+    result = {}
+    for field in record:
+        value = field.fresh_default() if row is None else field.kind.stored(row[field.key])
+        if not (field.omit_when_none and value is None):
+            result[field.key] = value
+    return result
 
 
 def _rows(connection: Connection, sql: str, **params: Any) -> list[Any]:
@@ -64,95 +54,43 @@ def workbook_to_dict(connection: Connection, workbook_id: int) -> dict[str, Any]
         return _rows(connection, f"SELECT * FROM {table} WHERE workbook_id = :w "  # noqa: S608
                      "ORDER BY position, id", w=workbook_id)
 
-    def single(table: str) -> dict[str, Any]:
+    def single(table: str) -> dict[str, Any] | None:
         found = _rows(connection, f"SELECT * FROM {table} WHERE workbook_id = :w",  # noqa: S608
                       w=workbook_id)
-        return dict(found[0]) if found else {}
+        return found[0] if found else None
 
     answers = {r["key"]: r["text"] for r in _rows(
         connection, "SELECT key, text FROM answer WHERE workbook_id = :w", w=workbook_id)}
-    evidence = ranked("evidence")
+    evidence = ranked(fields.EVIDENCE.table)
     evidence_ids = {item["id"]: f"e{n}" for n, item in enumerate(evidence, 1)}
-    objections = ranked("objection")
     links: dict[int, list[str]] = {}
     for row in _rows(connection, "SELECT l.objection_id, l.evidence_id FROM objection_evidence l "
                      "JOIN objection o ON o.id = l.objection_id WHERE o.workbook_id = :w "
                      "ORDER BY l.position, l.evidence_id", w=workbook_id):
         links.setdefault(row["objection_id"], []).append(evidence_ids[row["evidence_id"]])
     rehearsals: dict[int, list[dict[str, Any]]] = {}
-    for row in _rows(connection, "SELECT r.objection_id, r.at, r.confidence, r.seconds "
-                     "FROM rehearsal r JOIN objection o ON o.id = r.objection_id "
-                     "WHERE o.workbook_id = :w ORDER BY r.at, r.id", w=workbook_id):
-        rehearsals.setdefault(row["objection_id"], []).append(
-            {"at": _iso_datetime(row["at"]), "confidence": row["confidence"],
-             "seconds": row["seconds"]})
-    plan, meeting, request = single("plan"), single("meeting"), single("formal_request")
-    schedule = _json(plan.get("schedule"), {})
-    return {
-        "name": book["name"],
-        "scenario": book["scenario"],
-        "manager": book["manager"],
-        "notes": book["notes"],
-        "self_assessment": {k: answers[k] for k in vocab.PROMPT_KEYS if k in answers},
-        "asks": [
-            {"title": a["title"], "details": a["details"], "priority": a["priority"],
-             "fallback": a["fallback"], "importance": a["importance"],
-             "resistance": a["resistance"], "draft": bool(a["draft"])}
-            for a in ranked("ask")
-        ],
-        "offers": [{"title": o["title"], "details": o["details"]} for o in ranked("offer")],
-        "walk_away": book["walk_away"],
-        "objections": [
-            {"id": f"o{n}", "text": o["text"], "theme": o["theme"],
-             "likelihood": o["likelihood"], "draft": bool(o["draft"]), "origin": o["origin"],
-             **({"library_key": o["library_key"]} if o["library_key"] is not None else {}),
-             "response": o["response"],
-             "evidence": links.get(o["id"], []),
-             "rehearsals": rehearsals.get(o["id"], [])}
-            for n, o in enumerate(objections, 1)
-        ],
-        "endorsements": [
-            {"author": e["author"], "relationship": e["relationship"],
-             "date": _iso_date(e["date"]), "quote": e["quote"],
-             "speaks_to": _json(e["speaks_to"], []), "shareable": bool(e["shareable"])}
-            for e in ranked("endorsement")
-        ],
-        "evidence": [
-            {"id": evidence_ids[e["id"]], "kind": e["kind"], "title": e["title"],
-             "details": e["details"], "source": e["source"], "unit": e["unit"],
-             "before": _num(e["before"]), "before_label": e["before_label"],
-             "after": _num(e["after"]), "after_label": e["after_label"],
-             "higher_is_better": bool(e["higher_is_better"])}
-            for e in evidence
-        ],
-        "plan": {
-            "schedule": {d: dict(schedule[d]) for d in vocab.WEEKDAYS if d in schedule},
-            "trial_weeks": plan.get("trial_weeks"),
-            "trial_start": _iso_date(plan.get("trial_start")),
-            "checkin": plan.get("checkin"),
-            "success_measures": _json(plan.get("success_measures"), []),
-            "coverage": plan.get("coverage") or "",
-            "communication": plan.get("communication") or "",
-            "core_hours": plan.get("core_hours") or "",
-            "response_time": plan.get("response_time") or "",
-            "escalation": plan.get("escalation") or "",
-            "alternatives": _json(plan.get("alternatives"), []),
-            "review_date": _iso_date(plan.get("review_date")),
-        },
-        "meeting": {
-            "at": _iso_datetime(meeting.get("at")),
-            "timing_notes": meeting.get("timing_notes") or "",
-            "timing_checks": _json(meeting.get("timing_checks"), []),
-            "talking_points": _json(meeting.get("talking_points"), []),
-            "notes": meeting.get("notes") or "",
-            "outcome": meeting.get("outcome") or "pending",
-            "next_steps": _json(meeting.get("next_steps"), []),
-        },
-        "trial_log": [{"date": _iso_date(t["date"]), "text": t["text"]}
-                      for t in ranked("trial_log")],
-        "request": {"proposed_start": _iso_date(request.get("proposed_start")),
-                    "previous_request": _iso_date(request.get("previous_request"))},
-    }
+    for row in _rows(connection, "SELECT r.* FROM rehearsal r JOIN objection o "
+                     "ON o.id = r.objection_id WHERE o.workbook_id = :w ORDER BY r.at, r.id",
+                     w=workbook_id):
+        rehearsals.setdefault(row["objection_id"], []).append(_fields(fields.REHEARSALS, row))
+
+    result = _fields(fields.WORKBOOK, book)
+    result[fields.ANSWERS.key] = {k: answers[k] for k in fields.ANSWERS.keys if k in answers}
+    for record in fields.ITEMS:
+        if record is fields.EVIDENCE:
+            result[record.key] = [{"id": evidence_ids[row["id"]], **_fields(record, row)}
+                                  for row in evidence]
+        elif record is fields.OBJECTIONS:
+            result[record.key] = [
+                {"id": f"o{n}", **_fields(record, row), "evidence": links.get(row["id"], []),
+                 fields.REHEARSALS.key: rehearsals.get(row["id"], [])}
+                for n, row in enumerate(ranked(record.table), 1)
+            ]
+        else:
+            result[record.key] = [_fields(record, row) for row in ranked(record.table)]
+    for record in fields.PARTS:
+        result[record.key] = _fields(record, single(record.table))
+    return result
 
 
 def dict_to_workbook(session: Session, data: dict[str, Any], name: str) -> Workbook:

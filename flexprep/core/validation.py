@@ -1,4 +1,4 @@
-"""Field rules shared by the workbook service and the file format."""
+"""Checks of single values; fields (:mod:`flexprep.core.fields`) choose among them."""
 
 from __future__ import annotations
 
@@ -178,81 +178,6 @@ def schedule(value: Any) -> dict[str, dict[str, str]]:
     return result
 
 
-ANSWER: dict[str, Check] = {"text": text}
-ASK: dict[str, Check] = {
-    "title": text,
-    "details": text,
-    "priority": one_of(vocab.PRIORITIES),
-    "fallback": text,
-    "importance": rating,
-    "resistance": rating,
-    "draft": flag,
-}
-OFFER: dict[str, Check] = {"title": text, "details": text}
-OBJECTION: dict[str, Check] = {
-    "text": text,
-    "theme": one_of(vocab.THEMES),
-    "likelihood": rating,
-    "response": text,
-    "origin": one_of(vocab.ORIGINS),
-    "library_key": lambda v: v if v is None else text(v),
-    "draft": flag,
-}
-REHEARSAL: dict[str, Check] = {"at": a_datetime, "confidence": rating, "seconds": count}
-ENDORSEMENT: dict[str, Check] = {
-    "author": text,
-    "relationship": one_of(vocab.RELATIONSHIPS),
-    "date": a_date,
-    "quote": text,
-    "speaks_to": list_of(one_of(vocab.SPEAKS_TO), unique=True),
-    "shareable": flag,
-}
-EVIDENCE: dict[str, Check] = {
-    "kind": one_of(vocab.EVIDENCE_KINDS),
-    "title": text,
-    "details": text,
-    "source": text,
-    "unit": text,
-    "before": number,
-    "before_label": text,
-    "after": number,
-    "after_label": text,
-    "higher_is_better": flag,
-}
-PLAN: dict[str, Check] = {
-    "schedule": schedule,
-    "trial_weeks": weeks,
-    "trial_start": a_date,
-    "checkin": one_of(vocab.CHECKINS, optional=True),
-    "success_measures": list_of(text),
-    "coverage": text,
-    "communication": text,
-    "core_hours": text,
-    "response_time": text,
-    "escalation": text,
-    "alternatives": list_of(one_of(vocab.ALTERNATIVES), unique=True),
-    "review_date": a_date,
-}
-MEETING: dict[str, Check] = {
-    "at": a_datetime,
-    "timing_notes": text,
-    "timing_checks": list_of(text, unique=True),
-    "talking_points": list_of(text),
-    "notes": text,
-    "outcome": one_of(vocab.OUTCOMES),
-    "next_steps": list_of(text),
-}
-TRIAL_LOG: dict[str, Check] = {"date": a_date, "text": text}
-REQUEST: dict[str, Check] = {"proposed_start": a_date, "previous_request": a_date}
-WORKBOOK: dict[str, Check] = {
-    "name": text,
-    "scenario": one_of(vocab.SCENARIOS),
-    "manager": text,
-    "notes": text,
-    "walk_away": text,
-}
-
-
 def clean(spec: dict[str, Check], fields: dict[str, Any]) -> dict[str, Any]:
     """Validate ``fields`` against ``spec``; raise naming the first bad field."""
     result = {}
@@ -264,20 +189,3 @@ def clean(spec: dict[str, Check], fields: dict[str, Any]) -> dict[str, Any]:
         except ValidationError as exc:
             raise ValidationError(f"{key}{exc.where}: {exc}") from None
     return result
-
-
-#: Ranked item kinds (by model name): field rules.
-ITEMS: dict[str, dict[str, Check]] = {
-    "Ask": ASK,
-    "Offer": OFFER,
-    "Objection": OBJECTION,
-    "Endorsement": ENDORSEMENT,
-    "Evidence": EVIDENCE,
-    "TrialLogEntry": TRIAL_LOG,
-}
-#: One-per-workbook parts (by model name): field rules.
-PARTS: dict[str, dict[str, Check]] = {
-    "Plan": PLAN,
-    "Meeting": MEETING,
-    "FormalRequest": REQUEST,
-}

@@ -1,4 +1,4 @@
-"""Tolerant reading of a workbook dict (the ``workbook`` object of file format v1).
+"""Tolerant reading of a workbook dict (the ``workbook`` object of the file format).
 
 :func:`normalise` fills every missing key with an empty default and coerces values to
 the expected types, so the renderers can index freely. Dates stay ISO strings (the
@@ -11,7 +11,7 @@ import calendar
 from datetime import date, datetime
 from typing import Any
 
-from flexprep.core import schedule, vocab
+from flexprep.core import fields, schedule
 
 Workbook = dict[str, Any]
 
@@ -28,27 +28,6 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else str(value)
 
 
-def _rating(value: Any) -> int | None:
-    """1-5 rating, or None when missing or not a number in range."""
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        return None
-    try:
-        number = int(float(value))
-    except ValueError:
-        return None
-    return number if 1 <= number <= 5 else None
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or value is None or value == "":
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if number == number and abs(number) != float("inf") else None
-
-
 def _list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, list | tuple) else []
 
@@ -57,172 +36,62 @@ def _dict(value: Any) -> dict[str, Any]:
     return dict(value) if isinstance(value, dict) else {}
 
 
-def _texts(value: Any) -> list[str]:
-    return [_text(item) for item in _list(value) if item is not None]
-
-
-def _choice(value: Any, allowed: dict[str, str], default: str) -> str:
-    return value if isinstance(value, str) and value in allowed else default
-
-
 def _ask(raw: Any, index: int) -> dict[str, Any]:
-    item = _dict(raw)
-    position = item.get("position")
-    return {
-        "title": _text(item.get("title")),
-        "details": _text(item.get("details")),
-        "priority": _choice(item.get("priority"), vocab.PRIORITIES, "nice"),
-        "position": position
-        if isinstance(position, int) and not isinstance(position, bool)
-        else index,
-        "fallback": _text(item.get("fallback")),
-        "importance": _rating(item.get("importance")),
-        "resistance": _rating(item.get("resistance")),
-        "draft": bool(item.get("draft", False)),
-    }
+    position = _dict(raw).get("position")
+    ranked = isinstance(position, int) and not isinstance(position, bool)
+    return {**fields.read_record(fields.ASKS, raw), "position": position if ranked else index}
 
 
 def _objection(raw: Any, index: int) -> dict[str, Any]:
     item = _dict(raw)
-    rehearsals = []
-    for rehearsal in _list(item.get("rehearsals")):
-        entry = _dict(rehearsal)
-        rehearsals.append(
-            {
-                "at": _text(entry.get("at")),
-                "confidence": _rating(entry.get("confidence")),
-                "seconds": _number(entry.get("seconds")),
-            }
-        )
+    rehearsals = [fields.read_record(fields.REHEARSALS, entry)
+                  for entry in _list(item.get(fields.REHEARSALS.key))]
     rehearsals.sort(key=lambda entry: parse_datetime(entry["at"]) or datetime.min)
-    origin = item.get("origin")
     return {
         "id": _text(item.get("id")) or f"o{index + 1}",
-        "text": _text(item.get("text")),
-        "theme": _choice(item.get("theme"), vocab.THEMES, "other"),
-        "likelihood": _rating(item.get("likelihood")),
-        "draft": bool(item.get("draft", False)),
-        "origin": origin if origin in vocab.ORIGINS else "",
-        "response": _text(item.get("response")),
-        "evidence": _texts(item.get("evidence")),
-        "rehearsals": rehearsals,
-    }
-
-
-def _endorsement(raw: Any) -> dict[str, Any]:
-    item = _dict(raw)
-    return {
-        "author": _text(item.get("author")),
-        "relationship": _choice(item.get("relationship"), vocab.RELATIONSHIPS, "other"),
-        "date": _text(item.get("date")),
-        "quote": _text(item.get("quote")),
-        "speaks_to": [key for key in _texts(item.get("speaks_to")) if key in vocab.SPEAKS_TO],
-        "shareable": item.get("shareable") is True,
+        **fields.read_record(fields.OBJECTIONS, item),
+        "evidence": [_text(ref) for ref in _list(item.get("evidence")) if ref is not None],
+        fields.REHEARSALS.key: rehearsals,
     }
 
 
 def _evidence(raw: Any, index: int) -> dict[str, Any]:
-    item = _dict(raw)
-    return {
-        "id": _text(item.get("id")) or f"e{index + 1}",
-        "kind": _choice(item.get("kind"), vocab.EVIDENCE_KINDS, "achievement"),
-        "title": _text(item.get("title")),
-        "details": _text(item.get("details")),
-        "source": _text(item.get("source")),
-        "unit": _text(item.get("unit")),
-        "before": _number(item.get("before")),
-        "before_label": _text(item.get("before_label")),
-        "after": _number(item.get("after")),
-        "after_label": _text(item.get("after_label")),
-        "higher_is_better": item.get("higher_is_better") is not False,
-    }
+    return {"id": _text(_dict(raw).get("id")) or f"e{index + 1}",
+            **fields.read_record(fields.EVIDENCE, raw)}
 
 
-def _plan(raw: Any) -> dict[str, Any]:
-    item = _dict(raw)
-    schedule: dict[str, dict[str, str]] = {}
-    raw_schedule = _dict(item.get("schedule"))
-    for day in vocab.WEEKDAYS:
-        entry = _dict(raw_schedule.get(day))
-        where = _choice(entry.get("where"), vocab.WHERE, "")
-        hours = _text(entry.get("hours"))
-        if where or hours:
-            schedule[day] = {"where": where, "hours": hours}
-    weeks = _number(item.get("trial_weeks"))
-    return {
-        "schedule": schedule,
-        "trial_weeks": int(weeks) if weeks is not None and 0 < weeks < 10_000 else None,
-        "trial_start": _text(item.get("trial_start")),
-        "checkin": _choice(item.get("checkin"), vocab.CHECKINS, ""),
-        "success_measures": _texts(item.get("success_measures")),
-        "coverage": _text(item.get("coverage")),
-        "communication": _text(item.get("communication")),
-        "core_hours": _text(item.get("core_hours")),
-        "response_time": _text(item.get("response_time")),
-        "escalation": _text(item.get("escalation")),
-        "alternatives": [
-            key for key in _texts(item.get("alternatives")) if key in vocab.ALTERNATIVES
-        ],
-        "review_date": _text(item.get("review_date")),
-    }
-
-
-def _meeting(raw: Any) -> dict[str, Any]:
-    item = _dict(raw)
-    return {
-        "at": _text(item.get("at")),
-        "timing_notes": _text(item.get("timing_notes")),
-        "talking_points": _texts(item.get("talking_points")),
-        "notes": _text(item.get("notes")),
-        "outcome": _choice(item.get("outcome"), vocab.OUTCOMES, "pending"),
-        "next_steps": _texts(item.get("next_steps")),
-        "timing_checks": _texts(item.get("timing_checks")),
-    }
+def _answers(raw: Any) -> dict[str, str]:
+    given = _dict(raw)
+    read = fields.read_record(fields.ANSWERS, given)
+    return {key: read[key] for key in fields.ANSWERS.keys if given.get(key) is not None}
 
 
 def normalise(wb: dict[str, Any]) -> Workbook:
-    """Return a complete copy of ``wb`` with every key present and typed.
+    """Return a complete copy of ``wb`` with every declared field present and typed.
 
-    Missing or malformed values become empty defaults; asks are sorted by rank
-    (``position``, else list order); rehearsals by time. The input is not changed.
+    Each field is read by its declaration (:mod:`flexprep.core.fields`): a missing or
+    malformed value becomes its default or blank. Asks are sorted by rank
+    (``position``, else list order), rehearsals by time and the trial log by date.
+    The input is not changed.
     """
     wb = _dict(wb)
-    asks = [_ask(raw, index) for index, raw in enumerate(_list(wb.get("asks")))]
-    asks.sort(key=lambda ask: ask["position"])
-    request = _dict(wb.get("request"))
-    return {
-        "name": _text(wb.get("name")) or "Untitled workbook",
-        "scenario": _choice(wb.get("scenario"), vocab.SCENARIOS, "other"),
-        "manager": _text(wb.get("manager")),
-        "notes": _text(wb.get("notes")),
-        "self_assessment": {
-            _text(key): _text(value)
-            for key, value in _dict(wb.get("self_assessment")).items()
-            if value is not None
-        },
-        "asks": asks,
-        "offers": [
-            {"title": _text(_dict(raw).get("title")), "details": _text(_dict(raw).get("details"))}
-            for raw in _list(wb.get("offers"))
-        ],
-        "walk_away": _text(wb.get("walk_away")),
-        "objections": [_objection(raw, i) for i, raw in enumerate(_list(wb.get("objections")))],
-        "endorsements": [_endorsement(raw) for raw in _list(wb.get("endorsements"))],
-        "evidence": [_evidence(raw, i) for i, raw in enumerate(_list(wb.get("evidence")))],
-        "plan": _plan(wb.get("plan")),
-        "meeting": _meeting(wb.get("meeting")),
-        "trial_log": sorted(
-            (
-                {"date": _text(_dict(raw).get("date")), "text": _text(_dict(raw).get("text"))}
-                for raw in _list(wb.get("trial_log"))
-            ),
-            key=lambda entry: parse_date(entry["date"]) or date.min,
-        ),
-        "request": {
-            "proposed_start": _text(request.get("proposed_start")),
-            "previous_request": _text(request.get("previous_request")),
-        },
-    }
+    result: Workbook = fields.read_record(fields.WORKBOOK, wb)
+    result["name"] = result["name"] or "Untitled workbook"
+    result[fields.ANSWERS.key] = _answers(wb.get(fields.ANSWERS.key))
+    readers = {fields.ASKS.key: _ask, fields.OBJECTIONS.key: _objection,
+               fields.EVIDENCE.key: _evidence}
+    for record in fields.ITEMS:
+        raw_items = _list(wb.get(record.key))
+        reader = readers.get(record.key)
+        result[record.key] = [
+            reader(raw, index) if reader else fields.read_record(record, raw)
+            for index, raw in enumerate(raw_items)
+        ]
+    result[fields.ASKS.key].sort(key=lambda ask: ask["position"])
+    result[fields.TRIAL_LOG.key].sort(key=lambda entry: parse_date(entry["date"]) or date.min)
+    for record in fields.PARTS:
+        result[record.key] = fields.read_record(record, wb.get(record.key))
+    return result
 
 
 # --- dates -------------------------------------------------------------------------
