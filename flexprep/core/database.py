@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -21,21 +20,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from flexprep.core.errors import DatabaseError
+from flexprep.core.migrations import MIGRATIONS, SCHEMA_VERSION
 
 APP_NAME = "flexprep"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def _create_v1(connection: Connection) -> None:
-    # Imported here: opening an up-to-date database does not need the ORM models.
-    from flexprep.core.models import Base
-
-    Base.metadata.create_all(connection)
-
-
-#: Step *n* brings a database from schema version n-1 to n.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _create_v1}
-SCHEMA_VERSION = max(MIGRATIONS)
 BACKUPS_KEPT = 5
 
 

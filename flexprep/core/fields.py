@@ -31,6 +31,7 @@ class Field:
         default: the file-format value when the key is absent.
         shareable: the manager may see it (manager-facing documents).
         omit_when_none: left out of an exported file when it holds null.
+        required: a file must give it (no default applies).
     """
 
     key: str
@@ -38,6 +39,7 @@ class Field:
     default: Any = None
     shareable: bool = False
     omit_when_none: bool = False
+    required: bool = False
 
     def fresh_default(self) -> Any:
         """The default, as a new object when it is a list or an object."""
@@ -95,6 +97,10 @@ class Record:
         return {f.key: f.kind.check for f in self.fields}
 
     @property
+    def required_keys(self) -> tuple[str, ...]:
+        return tuple(f.key for f in self.fields if f.required)
+
+    @property
     def shareable_keys(self) -> tuple[str, ...]:
         return tuple(f.key for f in self.fields if f.shareable)
 
@@ -104,7 +110,7 @@ def _text(key: str, *, shareable: bool = False) -> Field:
 
 
 WORKBOOK = Record("", "workbook", "Workbook", (
-    Field("name", k.TEXT, "", shareable=True),
+    Field("name", k.TEXT, "", shareable=True, required=True),
     Field("scenario", k.choice(vocab.SCENARIOS), "other", shareable=True),
     Field("manager", k.TEXT, "", shareable=True),
     _text("notes"),
@@ -143,8 +149,8 @@ OBJECTIONS = Record("objections", "objection", "Objection", (
 
 #: Rehearsals sit inside their objection (``objections[].rehearsals``).
 REHEARSALS = Record("rehearsals", "rehearsal", "Rehearsal", (
-    Field("at", k.DATETIME, None),
-    Field("confidence", k.RATING, None),
+    Field("at", k.DATETIME, None, required=True),
+    Field("confidence", k.RATING, None, required=True),
     Field("seconds", k.COUNT, 0),
 ))
 

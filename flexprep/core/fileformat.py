@@ -92,7 +92,7 @@ def _validate(document: Any) -> dict[str, Any]:
             "version", f"{version} is not supported (this FlexPrep reads version 1)"
         )
     raw = document["workbook"]
-    _obj(raw, "workbook", _WORKBOOK_KEYS, ("name",))
+    _obj(raw, "workbook", _WORKBOOK_KEYS, f.WORKBOOK.required_keys)
     head = {key: raw[key] for key in f.WORKBOOK.keys if key in raw}
     book: dict[str, Any] = _clean_fields(head, "workbook", f.WORKBOOK.spec)
     if not book["name"].strip():
@@ -155,7 +155,7 @@ def _objections(items: Any, evidence_ids: set[str]) -> list[dict[str, Any]]:
         key = f.REHEARSALS.key
         for n, rehearsal in enumerate(_list(item.get(key, []), f"{path}.{key}")):
             rpath = f"{path}.{key}[{n}]"
-            _obj(rehearsal, rpath, f.REHEARSALS.spec, ("at", "confidence"))
+            _obj(rehearsal, rpath, f.REHEARSALS.spec, f.REHEARSALS.required_keys)
             rehearsals.append(_clean_fields(rehearsal, rpath, f.REHEARSALS.spec))
         fields[key] = rehearsals
         cleaned.append(fields)

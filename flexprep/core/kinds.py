@@ -35,6 +35,7 @@ class Kind:
         sql: the storage type (``TEXT``, ``INTEGER``, ``REAL``, ``BOOLEAN``, ``DATE``,
             ``DATETIME``, ``JSON``), compared with the ORM columns by a test.
         defaulted: a tolerant reading of None means "use the field's default".
+        options: the keys a choice (or list of choices) takes.
     """
 
     name: str
@@ -43,6 +44,7 @@ class Kind:
     stored: Convert
     sql: str
     defaulted: bool = False
+    options: tuple[str, ...] = ()
 
 
 # --- tolerant readers (documents) ---------------------------------------------------
@@ -147,7 +149,7 @@ def choice(options: Mapping[str, str]) -> Kind:
         return value if isinstance(value, str) and value in options else None
 
     return Kind("choice", v.one_of(options), tolerant, lambda value: value, "TEXT",
-                defaulted=True)
+                defaulted=True, options=tuple(options))
 
 
 def optional_choice(options: Mapping[str, str]) -> Kind:
@@ -157,7 +159,7 @@ def optional_choice(options: Mapping[str, str]) -> Kind:
         return value if isinstance(value, str) and value in options else ""
 
     return Kind("optional choice", v.one_of(options, optional=True), tolerant,
-                lambda value: value, "TEXT")
+                lambda value: value, "TEXT", options=tuple(options))
 
 
 def choices(options: Mapping[str, str]) -> Kind:
@@ -167,7 +169,7 @@ def choices(options: Mapping[str, str]) -> Kind:
         return [key for key in _as_texts(value) if key in options]
 
     return Kind("list of choices", v.list_of(v.one_of(options), unique=True), tolerant,
-                _loads(list), "JSON")
+                _loads(list), "JSON", options=tuple(options))
 
 
 def _tolerant_schedule(value: Any) -> dict[str, dict[str, str]]:
