@@ -136,8 +136,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     try:
         if args.command == "list":
             # Not through the service: listing needs no ORM models (start-up time).
-            for name, scenario, updated in database.workbook_summaries():
-                print(f"{one_line(name)}\t{scenario}\t{updated:%Y-%m-%d %H:%M}")
+            for book in database.workbook_summaries():
+                print(f"{one_line(book.name)}\t{book.scenario}\t{book.updated_at:%Y-%m-%d %H:%M}")
             return 0
         if args.command in ("demo", "import"):
             from flexprep.core.service import WorkbookService

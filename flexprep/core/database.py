@@ -13,14 +13,18 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from sqlalchemy import URL, Connection, Engine, create_engine, event, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from flexprep.core.errors import DatabaseError
 from flexprep.core.migrations import MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from flexprep.core.summaries import WorkbookInfo
 
 APP_NAME = "flexprep"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -51,20 +55,12 @@ class Database:
         """Release the file (checkpoints the write-ahead log)."""
         self.engine.dispose()
 
-    def workbook_summaries(self) -> list[tuple[str, str, datetime]]:
-        """(name, scenario, updated) of every workbook, most recently updated first.
+    def workbook_summaries(self) -> list[WorkbookInfo]:
+        """Every workbook, most recently updated first (as the window lists them)."""
+        from flexprep.core.summaries import read_workbooks
 
-        The same order as ``WorkbookService.list_workbooks()``, in plain SQL so that
-        ``flexprep list`` loads neither the ORM models nor a session.
-        """
-        query = text(
-            "SELECT name, scenario, updated_at FROM workbook ORDER BY updated_at DESC, name"
-        )
         with self.engine.connect() as connection:
-            return [
-                (name, scenario, datetime.fromisoformat(updated))
-                for name, scenario, updated in connection.execute(query)
-            ]
+            return read_workbooks(connection)
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:

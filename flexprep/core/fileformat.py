@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from flexprep.core import fields as f
 from flexprep.core import validation as v
 from flexprep.core.errors import FileFormatError, ValidationError
+from flexprep.core.files import atomic_write_bytes
 
 FORMAT = "flexprep.workbook"
 VERSION = 1
@@ -230,20 +230,3 @@ def dumps(data: dict[str, Any]) -> str:
 def write_file(data: dict[str, Any], path: str | os.PathLike[str]) -> Path:
     """Write a workbook file atomically (temporary file, then rename)."""
     return atomic_write_bytes(Path(path), dumps(data).encode("utf-8"))
-
-
-def atomic_write_bytes(path: Path, payload: bytes) -> Path:
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise FileNotFoundError(f"the folder {folder} does not exist")
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return path

@@ -63,7 +63,7 @@ def trial_end(start: date | None, weeks: int | None) -> date | None:
         return None
 
 
-def _add_months(day: date, months: int) -> date:
+def add_months(day: date, months: int) -> date:
     """``day`` plus ``months`` months, on the last day of a shorter month (31 Jan → 28 Feb)."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
@@ -85,7 +85,7 @@ def checkin_dates(start: date | None, weeks: int | None, cadence: str | None) ->
     while True:
         try:
             current = (start + timedelta(days=CHECKIN_DAYS[cadence] * step)
-                       if cadence in CHECKIN_DAYS else _add_months(start, step))
+                       if cadence in CHECKIN_DAYS else add_months(start, step))
         except (OverflowError, ValueError):
             break
         if current > last:

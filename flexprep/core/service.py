@@ -19,7 +19,7 @@ from flexprep.core import fields as f
 from flexprep.core import transfer, vocab
 from flexprep.core import validation as v
 from flexprep.core.errors import DatabaseError, NameTakenError, NotFoundError, ValidationError
-from flexprep.core.summaries import INFO_COLUMNS, WorkbookInfo, free_name
+from flexprep.core.summaries import WorkbookInfo, free_name, read_workbooks
 
 if TYPE_CHECKING:
     from flexprep.core.models import (
@@ -121,18 +121,15 @@ class WorkbookService:
     def list_workbooks(self) -> list[WorkbookInfo]:
         """All workbooks, most recently updated first."""
         with self._reading() as session:
-            rows = session.execute(text(f"SELECT {INFO_COLUMNS} FROM workbook "  # noqa: S608
-                                        "ORDER BY updated_at DESC, name"))
-            return [WorkbookInfo.from_row(row) for row in rows]
+            return read_workbooks(session.connection())
 
     def workbook(self, workbook_id: int) -> WorkbookInfo:
         """One workbook's own fields."""
         with self._reading() as session:
-            row = session.execute(text(f"SELECT {INFO_COLUMNS} FROM workbook "  # noqa: S608
-                                       "WHERE id = :id"), {"id": workbook_id}).first()
-        if row is None:
+            found = read_workbooks(session.connection(), workbook_id)
+        if not found:
             raise NotFoundError("this workbook no longer exists")
-        return WorkbookInfo.from_row(row)
+        return found[0]
 
     def find_workbook(self, name: str) -> Workbook:
         with self.transaction() as session:

@@ -7,7 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-INFO_COLUMNS = "id, name, scenario, manager, notes, walk_away, created_at, updated_at"
+from sqlalchemy import Connection, text
+
+from flexprep.core import fields
+
+#: The columns of a :class:`WorkbookInfo`: the declared workbook fields and bookkeeping.
+INFO_COLUMNS = ", ".join(("id", *fields.WORKBOOK.keys, "created_at", "updated_at"))
 
 
 @dataclass(frozen=True)
@@ -25,11 +30,23 @@ class WorkbookInfo:
 
     @classmethod
     def from_row(cls, row: Any) -> WorkbookInfo:
-        values = list(row)
-        for index in (6, 7):
-            if isinstance(values[index], str):
-                values[index] = datetime.fromisoformat(values[index])
-        return cls(*values)
+        values = dict(row._mapping)
+        for key in ("created_at", "updated_at"):
+            if isinstance(values[key], str):
+                values[key] = datetime.fromisoformat(values[key])
+        return cls(**values)
+
+
+def read_workbooks(connection: Connection, workbook_id: int | None = None) -> list[WorkbookInfo]:
+    """Every workbook (or the one with ``workbook_id``), most recently updated first.
+
+    The one query behind the window's list, its title and ``flexprep list``; plain SQL,
+    so listing loads no ORM models.
+    """
+    where = "" if workbook_id is None else "WHERE id = :id "
+    query = text(f"SELECT {INFO_COLUMNS} FROM workbook {where}"  # noqa: S608
+                 "ORDER BY updated_at DESC, name")
+    return [WorkbookInfo.from_row(row) for row in connection.execute(query, {"id": workbook_id})]
 
 
 def free_name(name: str, taken: set[str]) -> str:

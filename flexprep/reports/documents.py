@@ -6,14 +6,14 @@ manager_view`; only the brief sees the whole workbook. Files are written atomica
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from importlib import import_module
 from pathlib import Path
 from typing import Any
+
+from flexprep.core.files import atomic_write
 
 KINDS: tuple[str, ...] = ("brief", "proposal", "followup", "letter")
 
@@ -82,17 +82,7 @@ def write_document(
     if progress is not None:
         progress(0, total)
     builder = module.build(_inner(wb), today=today or date.today(), dpi=dpi, step=step)
-    handle, temp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".part", dir=target.parent
-    )
-    os.close(handle)  # private (0600) until it replaces the target
-    try:
-        builder.save(Path(temp_name))
-        os.replace(temp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
+    atomic_write(target, builder.save)
     done = total - 1
     step()
     return target

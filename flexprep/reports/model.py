@@ -7,7 +7,6 @@ result is still JSON-like); the helpers below parse and format them.
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, datetime
 from typing import Any
 
@@ -143,13 +142,6 @@ def show_date(value: Any) -> str:
     """Format an ISO date string for reading, or return it as typed if unparseable."""
     parsed = parse_date(value)
     return format_date(parsed) if parsed else _text(value)
-
-
-def add_months(day: date, months: int) -> date:
-    """``day`` moved by whole calendar months, clamped to the month's last day."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def trial_end(plan: dict[str, Any]) -> date | None:
