@@ -11,10 +11,11 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 
-def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
+def atomic_write(path: Path, write: Callable[[Path], Any]) -> Path:
     """Have ``write`` fill a temporary file beside ``path``, then put it in place.
 
     The temporary file is private (0600) and is removed if anything fails, so a

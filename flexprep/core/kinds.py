@@ -176,8 +176,10 @@ def _tolerant_schedule(value: Any) -> dict[str, dict[str, str]]:
     raw = value if isinstance(value, dict) else {}
     result: dict[str, dict[str, str]] = {}
     for day in vocab.WEEKDAYS:
-        entry = raw.get(day) if isinstance(raw.get(day), dict) else {}
-        where = entry.get("where") if entry.get("where") in vocab.WHERE else ""
+        found = raw.get(day)
+        entry: dict[str, Any] = found if isinstance(found, dict) else {}
+        place = entry.get("where")
+        where = place if isinstance(place, str) and place in vocab.WHERE else ""
         hours = _as_text(entry.get("hours"))
         if where or hours:
             result[day] = {"where": where, "hours": hours}
