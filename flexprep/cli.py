@@ -1,4 +1,4 @@
-"""The command line: the window is one command among others (DESIGN.md).
+"""The command line: the window is one command among others (docs/design.md).
 
 Only what a command needs is imported, when it needs it: ``flexprep list`` should cost
 little more than loading SQLAlchemy, and no command but the window loads Qt.

@@ -228,9 +228,15 @@ def test_every_column_is_a_declared_field_and_back(record: f.Record) -> None:
         assert default == field.default, f"{record.model}.{field.key}: default"
 
 
-def test_the_answer_table_holds_the_declared_prompts() -> None:
+def test_the_answer_rows_and_the_prompts_agree_with_the_declarations() -> None:
+    from flexprep.core import content
+
     assert f.ANSWERS.keys == vocab.PROMPT_KEYS
     assert set(f.ANSWERS.shareable_keys) == set(vocab.SHAREABLE_PROMPT_KEYS)
+    # The prompts' own "shareable" flag (the window's hint) says the same.
+    prompts = {prompt["key"]: prompt for prompt in content.prompts()}
+    assert set(prompts) == set(f.ANSWERS.keys)
+    assert {key for key, p in prompts.items() if p["shareable"]} == set(f.ANSWERS.shareable_keys)
 
 
 def test_every_file_key_is_declared() -> None:

@@ -1,4 +1,4 @@
-"""The workbook file format, version 1 (DESIGN.md): strict reading, faithful writing."""
+"""The workbook file format (docs/design.md, "File format"): strict reading, faithful writing."""
 
 from __future__ import annotations
 

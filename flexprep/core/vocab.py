@@ -1,4 +1,4 @@
-"""The fixed vocabularies of the domain model (DESIGN.md), with display labels."""
+"""The fixed vocabularies of the domain model (docs/design.md), with display labels."""
 
 from __future__ import annotations
 
