@@ -11,8 +11,8 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Callable
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 
 def atomic_write(path: Path, write: Callable[[Path], Any]) -> Path:

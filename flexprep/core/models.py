@@ -1,4 +1,4 @@
-"""SQLAlchemy models of one workbook = one negotiation (docs/design.md, "The domain").
+"""SQLAlchemy models of one workbook = one negotiation (docs/design.md, "The domain")."""
 
 from __future__ import annotations
 
