@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from flexprep import __version__
 
@@ -56,6 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("-o", "--output", required=True, metavar="OUT.json|OUT.docx")
     exporter.add_argument("--document", choices=DOCUMENTS,
                           help="which Word document (default: brief)")
+    backup = commands.add_parser("backup", help="make a backup copy of the database now")
+    backup.add_argument("-o", "--output", metavar="FILE",
+                        help="where to write it (default: the backups folder beside it)")
+    commands.add_parser("backups", help="list the backups: file, date, workbooks")
+    restore = commands.add_parser(
+        "restore", help="back up the present state, then restore FILE")
+    restore.add_argument("file", metavar="FILE")
     return parser
 
 
@@ -79,6 +86,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     except OSError as exc:
         return _fail(_os_message(exc))
+    except Exception as exc:  # noqa: BLE001 - a database error the layers above missed
+        from flexprep.core.database import explain_sqlite
+
+        if type(exc).__module__.startswith(("sqlalchemy", "sqlite3")):
+            return _fail(explain_sqlite(exc))
+        raise
     except KeyboardInterrupt:
         return _fail("interrupted", INTERRUPTED)
 
@@ -89,15 +102,26 @@ def _fail(message: str, status: int = USER_ERROR) -> int:
 
 
 def _os_message(exc: OSError) -> str:
+    from flexprep.core.database import explain_os
+
     if exc.filename is not None:
-        return f"{exc.filename}: {exc.strerror or exc}"
-    return str(exc)
+        return f"{exc.filename}: {explain_os(exc)}"
+    return explain_os(exc)
 
 
 def _database_path(args: argparse.Namespace) -> Path:
     from flexprep.core.database import default_db_path
+    from flexprep.core.errors import DatabaseError
 
-    return Path(args.db).expanduser() if args.db else default_db_path()
+    if args.db is not None:
+        if not args.db.strip():
+            raise DatabaseError("--db: the database path is empty")
+        return Path(args.db).expanduser()
+    return default_db_path()
+
+
+#: Commands that only read: they open the database read-only and never create it.
+_READING = ("list", "export", "backups", "backup")
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -118,50 +142,99 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _fail(f"{output}: the output must end in .json or .docx")
         if suffix == ".json" and args.document:
             return _fail("--document applies to Word (.docx) exports only")
-        if not output.parent.is_dir():
-            return _fail(f"{output.parent}: no such folder")
-        if output.is_dir():
-            return _fail(f"{output}: is a folder")
+        problem = _output_problem(output)
+        if problem:
+            return _fail(problem)
 
     path = _database_path(args)
-    if args.command in ("list", "export") and not path.exists():
+    if args.command in _READING and not path.exists():
         # Reading commands do not create a database.
         if args.command == "export":
             return _fail(f"no workbook named '{args.name}' (there is no database at {path})")
+        if args.command == "backup":
+            return _fail(f"there is no database at {path} to back up")
         return 0
 
     from flexprep.core.database import open_database
 
-    database = open_database(path)
+    database = open_database(path, read_only=args.command in _READING)
     try:
-        if args.command == "list":
-            # Not through the service: listing needs no ORM models (start-up time).
-            for book in database.workbook_summaries():
-                print(f"{one_line(book.name)}\t{book.scenario}\t{book.updated_at:%Y-%m-%d %H:%M}")
-            return 0
-        if args.command in ("demo", "import"):
-            from flexprep.core.service import WorkbookService
-
-            print(one_line(WorkbookService(database.factory).import_data(data).name))
-        elif args.command == "export":
-            # Plain SQL, not the service: exporting needs no ORM models (start-up time).
-            from flexprep.core import transfer
-
-            with database.engine.connect() as connection:
-                exported = transfer.workbook_to_dict(
-                    connection, transfer.workbook_id(connection, args.name))
-            if suffix == ".json":
-                from flexprep.core import fileformat
-
-                fileformat.write_file(exported, output)
-            else:
-                from flexprep.reports.documents import write_document
-
-                write_document(exported, args.document or "brief", output)
-            print(one_line(str(output)))
+        if database.read_only and args.command not in _READING:
+            return _fail(f"{path} is read-only (the file or its folder cannot be written); "
+                         "nothing was changed")
+        return _run(args, database, data if args.command in ("demo", "import") else None)
     finally:
         database.close()
+
+
+def _output_problem(output: Path) -> str:
+    """Why ``output`` cannot be written, the same way for every format; "" if it can."""
+    import os
+
+    if len(output.name.encode("utf-8", "surrogateescape")) > 255:
+        return f"{output.name[:40]}…: the file name is too long (at most 255 bytes)"
+    if not output.parent.is_dir():
+        return f"{output.parent}: no such folder"
+    if output.is_dir():
+        return f"{output}: is a folder"
+    if output.exists() and not output.is_file():
+        return f"{output}: is not a regular file (a pipe, socket or device)"
+    if output.exists() and not os.access(output, os.W_OK):
+        return f"{output}: is read-only; nothing was written"
+    if not os.access(output.parent, os.W_OK | os.X_OK):
+        return f"{output.parent}: this folder cannot be written; nothing was written"
+    return ""
+
+
+def _run(args: argparse.Namespace, database: Any, data: Any) -> int:
+    from flexprep.core import backups
+
+    if args.command == "list":
+        # Not through the service: listing needs no ORM models (start-up time).
+        for book in database.workbook_summaries():
+            print(f"{one_line(book.name)}\t{book.scenario}\t{book.updated_at:%Y-%m-%d %H:%M}")
+    elif args.command in ("demo", "import"):
+        from flexprep.core.service import WorkbookService
+
+        print(one_line(WorkbookService(database.factory).import_data(data).name))
+    elif args.command == "export":
+        _export(args, database)
+    elif args.command == "backup":
+        target = Path(args.output).expanduser() if args.output else None
+        if target is not None:
+            problem = _output_problem(target)
+            if problem:
+                return _fail(problem)
+        print(one_line(str(backups.make_backup(database.path, "manual", target))))
+    elif args.command == "backups":
+        for info in backups.list_backups(database.path):
+            names = ", ".join(one_line(name) for name in info.workbooks) or "(no workbooks)"
+            print(f"{one_line(str(info.path))}\t{info.taken_at:%Y-%m-%d %H:%M:%S}\t{names}")
+    elif args.command == "restore":
+        database.close()
+        kept = backups.restore(database.path, Path(args.file).expanduser())
+        print(f"restored {one_line(args.file)}; the state before is kept in "
+              f"{one_line(str(kept))}")
     return 0
+
+
+def _export(args: argparse.Namespace, database: Any) -> None:
+    # Plain SQL, not the service: exporting needs no ORM models (start-up time).
+    from flexprep.core import transfer
+
+    output = Path(args.output)
+    with database.engine.connect() as connection:
+        exported = transfer.workbook_to_dict(
+            connection, transfer.workbook_id(connection, args.name))
+    if output.suffix.lower() == ".json":
+        from flexprep.core import fileformat
+
+        fileformat.write_file(exported, output)
+    else:
+        from flexprep.reports.documents import write_document
+
+        write_document(exported, args.document or "brief", output)
+    print(one_line(str(output)))
 
 
 if __name__ == "__main__":

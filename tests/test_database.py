@@ -92,12 +92,25 @@ def test_new_database_is_private_wal_with_foreign_keys(tmp_path: Path) -> None:
     assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
 
 
-def test_existing_file_is_made_private(tmp_path: Path) -> None:
+def test_an_existing_file_keeps_its_mode_and_journal(tmp_path: Path) -> None:
+    # Only our own files, only as asked: FlexPrep never chmods a file it did not create.
     path = tmp_path / "db.sqlite3"
     make_database(path)
-    path.chmod(0o644)
-    open_database(path).close()
-    assert mode(path) == 0o600
+    path.chmod(0o640)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=DELETE")
+    conn.close()
+    db = open_database(path)
+    try:
+        WorkbookService(db.factory).create_workbook("Write", drafts=False)
+    finally:
+        db.close()
+    assert mode(path) == 0o640
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    finally:
+        conn.close()
 
 
 def test_reopening_keeps_the_data_and_makes_no_backup(tmp_path: Path, full_data: dict) -> None:
@@ -109,14 +122,7 @@ def test_reopening_keeps_the_data_and_makes_no_backup(tmp_path: Path, full_data:
             full_data["name"]]
     finally:
         db.close()
-    assert not list(tmp_path.glob("*.bak"))
-
-
-def test_an_empty_file_becomes_a_database(tmp_path: Path) -> None:
-    path = tmp_path / "empty.sqlite3"
-    path.touch()
-    open_database(path).close()
-    assert user_version(path) == SCHEMA_VERSION
+    assert not (tmp_path / "backups").exists()
 
 
 # -- refusals: the file is left exactly as it was -----------------------------------------------
@@ -155,7 +161,7 @@ def test_other_sqlite_database_is_refused_and_untouched(tmp_path: Path) -> None:
     conn.execute("CREATE TABLE photos (id INTEGER)")
     conn.commit()
     conn.close()
-    refused(path, "is an SQLite file but not a FlexPrep database$")
+    refused(path, "is an SQLite file of another program, not a FlexPrep database")
 
 
 @pytest.mark.parametrize("damage", ["first page", "a later page", "truncated", "header only"])
@@ -220,9 +226,11 @@ def test_migration_runs_at_open_after_a_backup(
     finally:
         db.close()
     assert user_version(path) == version
-    backups = list(tmp_path.glob("db.sqlite3.v*.bak"))
-    assert len(backups) == 1 and backups[0].name.startswith(f"db.sqlite3.v{version - 1}-")
-    assert mode(backups[0]) == 0o600
+    backups = list((tmp_path / "backups").iterdir())
+    assert len(backups) == 1
+    assert backups[0].name.startswith("db-") and backups[0].name.endswith(
+        f"-before-update-v{version - 1}.sqlite3")
+    assert mode(backups[0]) == 0o600 and mode(tmp_path / "backups") == 0o700
     assert user_version(backups[0]) == version - 1
     # The backup holds the data as it was (a consistent copy, not necessarily the same bytes).
     conn = sqlite3.connect(backups[0])
@@ -262,15 +270,21 @@ def test_a_failed_migration_leaves_the_previous_version(
 
 
 def test_only_the_newest_backups_are_kept(tmp_path: Path) -> None:
+    from flexprep.core import backups
+
     path = tmp_path / "db.sqlite3"
     make_database(path)
-    for day in range(1, 8):
-        (tmp_path / f"db.sqlite3.v1-2020010{day}-120000.bak").write_bytes(b"old")
-    made = dbmod.backup(path, 1)
-    kept = sorted(p.name for p in tmp_path.glob("db.sqlite3.v*.bak"))
-    assert len(kept) == dbmod.BACKUPS_KEPT
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    for day in range(1, 21):
+        (folder / f"db-202001{day:02d}-120000-daily.sqlite3").write_bytes(b"old")
+    (folder / "notes.txt").write_text("not a backup")
+    made = backups.make_backup(path)
+    kept = sorted(p.name for p in folder.glob("db-*.sqlite3"))
+    assert len(kept) == backups.KEPT
     assert made.name in kept
-    assert kept[0] == "db.sqlite3.v1-20200104-120000.bak"
+    assert kept[0] == "db-20200108-120000-daily.sqlite3"
+    assert (folder / "notes.txt").exists()
 
 
 def test_workbook_summaries_match_the_service_order(tmp_path: Path) -> None:

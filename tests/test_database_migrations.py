@@ -81,5 +81,33 @@ def test_v1_database_opens_with_its_data(v1_copy: Path) -> None:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     finally:
         conn.close()
-    backups = list(v1_copy.parent.glob("v1.sqlite3.v1-*.bak"))
-    assert len(backups) == (1 if SCHEMA_VERSION > 1 else 0)
+    backups = list((v1_copy.parent / "backups").glob("v1-*-before-update-v1.sqlite3"))
+    assert len(backups) == 1
+
+
+def test_each_later_schema_opens_with_its_data(tmp_path: Path) -> None:
+    for version in range(2, SCHEMA_VERSION + 1):
+        target = tmp_path / f"v{version}.sqlite3"
+        shutil.copyfile(FIXTURES / f"v{version}.sqlite3", target)
+        expected = json.loads(
+            (FIXTURES / f"v{version}_expected.json").read_text(encoding="utf-8"))
+        db = open_database(target)
+        try:
+            service = WorkbookService(db.factory)
+            books = {book.name: book for book in service.list_workbooks()}
+            assert set(books) == {item["name"] for item in expected["workbooks"]}, version
+            for want in expected["workbooks"]:
+                assert_contains(service.export_data(books[want["name"]].id), want)
+        finally:
+            db.close()
+
+
+def test_a_schema_1_file_is_marked_as_ours_once_updated(v1_copy: Path) -> None:
+    from flexprep.core.database import APPLICATION_ID
+
+    open_database(v1_copy).close()
+    conn = sqlite3.connect(v1_copy)
+    try:
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    finally:
+        conn.close()

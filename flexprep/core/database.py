@@ -8,15 +8,17 @@ the install. Each step runs in its own transaction after a backup copy of the fi
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sqlite3
+import stat
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from sqlalchemy import URL, Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
@@ -28,9 +30,13 @@ if TYPE_CHECKING:
 
 APP_NAME = "flexprep"
 SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-BACKUPS_KEPT = 5
+#: ``PRAGMA application_id`` of every FlexPrep database ("FlXP"): a file without it is
+#: not ours, unless it is a schema-1 file from FlexPrep 0.1, which predates the mark.
+APPLICATION_ID = 0x466C5850
+#: The tables of schema 1, by which a FlexPrep 0.1 file (no application id) is known.
+_V1_TABLES = frozenset({"workbook", "answer", "ask", "offer", "objection", "endorsement",
+                        "evidence", "plan", "meeting", "trial_log", "formal_request",
+                        "objection_evidence", "rehearsal"})
 
 
 def default_db_path() -> Path:
@@ -45,15 +51,25 @@ def default_db_path() -> Path:
 
 @dataclass
 class Database:
-    """An open database: its engine and the session factory for short transactions."""
+    """An open database: its engine and the session factory for short transactions.
+
+    ``read_only`` is set when the file (or its folder) cannot be written, or when the
+    caller asked only to read: every write then fails with a clear message.
+    """
 
     path: Path
     engine: Engine
     factory: sessionmaker[Session]
+    read_only: bool = False
+    #: Side files (-wal, -shm) a read-only look made, removed again on closing.
+    made_sidecars: tuple[Path, ...] = ()
 
     def close(self) -> None:
         """Release the file (checkpoints the write-ahead log)."""
         self.engine.dispose()
+        for side in self.made_sidecars:
+            with contextlib.suppress(OSError):
+                side.unlink()
 
     def workbook_summaries(self) -> list[WorkbookInfo]:
         """Every workbook, most recently updated first (as the window lists them)."""
@@ -66,7 +82,6 @@ class Database:
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
 
@@ -82,23 +97,48 @@ def _begin_immediate(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def _url(path: Path) -> URL:
-    # Built, not parsed: a path may hold "?" or "#".
-    return URL.create("sqlite", database=str(path))
-
-
 def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True,
+                           check_same_thread=False)
 
 
-def _inspect(path: Path) -> tuple[int, bool]:
-    """Return (user_version, has_tables) of an existing file, refusing non-databases."""
-    with open(path, "rb") as handle:
-        header = handle.read(len(SQLITE_MAGIC))
-    if header and header != SQLITE_MAGIC:
-        raise DatabaseError(f"{path} is not a FlexPrep database (not an SQLite file)")
+def _read_write(path: Path) -> sqlite3.Connection:
+    # Built, not parsed: a path may hold "?" or "#". mode=rw never creates a file.
+    return sqlite3.connect(f"file:{quote(str(path))}?mode=rw", uri=True,
+                           check_same_thread=False)
+
+
+def check_path(path: Path) -> None:
+    """Refuse at once what cannot be a database file: a folder, a pipe, a device."""
+    if str(path) in ("", "."):
+        raise DatabaseError("the database path is empty")
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise DatabaseError(f"{path}: {explain_os(exc)}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise DatabaseError(f"{path} is a folder, not a database file")
+    if not stat.S_ISREG(info.st_mode):
+        raise DatabaseError(f"{path} is not a regular file (a pipe, socket or device)")
+
+
+def inspect_file(path: Path) -> int:
+    """The schema version of an existing file, refusing anything that is not ours.
+
+    Looks through a read-only connection and leaves the folder as it found it.
+    """
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise DatabaseError(f"{path}: {explain_os(exc)}") from None
     if not header:
-        return 0, False
+        raise DatabaseError(f"{path} is an empty file, not a FlexPrep database; "
+                            "choose a new file name and FlexPrep will create it")
+    if header != SQLITE_MAGIC:
+        raise DatabaseError(f"{path} is not a FlexPrep database (not an SQLite file)")
     # A read-only look still makes the -wal and -shm files of a WAL database; those
     # this look made are removed again, so a refused file's folder is left as it was.
     sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
@@ -107,79 +147,104 @@ def _inspect(path: Path) -> tuple[int, bool]:
         return _inspect_tables(path)
     finally:
         for side in new_sidecars:
-            side.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                side.unlink()
 
 
-def _inspect_tables(path: Path) -> tuple[int, bool]:
+def _inspect_tables(path: Path) -> int:
     try:
         conn = _read_only(path)
         try:
+            application = int(conn.execute("PRAGMA application_id").fetchone()[0])
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            tables = {row[0] for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table'")}
+            ours = application == APPLICATION_ID or (
+                application == 0 and version == 1 and tables >= _V1_TABLES)
+            if not ours:
+                raise DatabaseError(
+                    f"{path} is an SQLite file of another program, not a FlexPrep database; "
+                    "it was left untouched")
             check = conn.execute("PRAGMA quick_check").fetchone()
             if not check or check[0] != "ok":
                 detail = " ".join(str(check[0]).split())[:200] if check else "unreadable"
                 raise DatabaseError(f"{path} is damaged ({detail})")
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            tables = {
-                row[0]
-                for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} is damaged or not a database ({exc})") from exc
-    if version == 0 and tables:
-        raise DatabaseError(f"{path} is an SQLite file but not a FlexPrep database")
-    return version, bool(tables)
+        raise DatabaseError(f"{path}: {explain_sqlite(exc)}") from None
+    return version
 
 
-def backup(path: Path, version: int) -> Path:
-    """Copy the database (consistently, through SQLite) beside itself, keep the newest few."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
-    source = _read_only(path)
+def explain_sqlite(exc: BaseException) -> str:
+    """The real cause of an SQLite error, in one line for the user."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    if "locked" in text or "busy" in text:
+        return "the database is locked by another program (another FlexPrep or a tool " \
+               "holding it open); try again when it has finished"
+    if "full" in text:
+        return "the disk is full; free some space and try again (nothing was lost)"
+    if "readonly" in text or "read-only" in text:
+        return "the database is read-only (the file or its folder cannot be written)"
+    if "unable to open" in text:
+        return "the database file cannot be opened (missing, moved, or no permission)"
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return "the file is damaged or not a database"
+    if "disk i/o" in text:
+        return "the disk could not be read or written (disk full or failing)"
+    return " ".join(text.split())[:200]
+
+
+def explain_os(exc: OSError) -> str:
+    """The real cause of a file-system error, in one line for the user."""
+    reasons = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+               errno.EROFS: "the file system is read-only", errno.EACCES: "permission denied",
+               errno.EPERM: "permission denied", errno.ENOENT: "not found",
+               errno.ENAMETOOLONG: "the file name is too long",
+               errno.EISDIR: "is a folder, not a file"}
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def _writable(path: Path) -> bool:
+    folder = path.parent
+    if path.exists() and not os.access(path, os.W_OK):
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def _create_private(path: Path) -> None:
+    """Create the folder (0700) and the empty file (0600) of a new database."""
+    folder = path.parent
     old_umask = os.umask(0o077)
     try:
-        dest = sqlite3.connect(target)
-        with dest:
-            source.backup(dest)
-        dest.close()
+        folder.mkdir(parents=True, mode=0o700, exist_ok=True)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
     finally:
         os.umask(old_umask)
-        source.close()
-    os.chmod(target, 0o600)
-    olds = sorted(path.parent.glob(f"{path.name}.v*.bak"))
-    for stale in olds[:-BACKUPS_KEPT]:
-        stale.unlink(missing_ok=True)
-    return target
 
 
-def _make_private(path: Path) -> None:
-    folder = path.parent
-    if not folder.exists():
-        old_umask = os.umask(0o077)
-        try:
-            folder.mkdir(parents=True, mode=0o700)
-        finally:
-            os.umask(old_umask)
-    if not path.exists():
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-        os.close(fd)
-    os.chmod(path, 0o600)
-
-
-def open_database(path: str | os.PathLike[str], *, create: bool = True) -> Database:
+def open_database(path: str | os.PathLike[str], *, create: bool = True,
+                  read_only: bool = False) -> Database:
     """Open (creating or migrating as needed) the database at ``path``.
+
+    An existing file is never chmod-ed and its journal mode is left as it is; a file
+    that cannot be written opens read-only. With ``read_only`` nothing is ever written
+    (reading commands): a missing file is refused, an old schema is read as it is.
 
     Raises:
         DatabaseError: the file is not a FlexPrep database, is damaged, comes from a
             newer FlexPrep, or cannot be created. The file is then left untouched.
     """
-    path = Path(path).expanduser().absolute()
-    if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file")
-    if path.exists():
-        version, _ = _inspect(path)
-    elif not create:
+    raw = os.fspath(path)
+    if not raw.strip():
+        raise DatabaseError("the database path is empty")
+    path = Path(raw).expanduser().absolute()
+    check_path(path)
+    exists = path.exists()
+    if exists:
+        version = inspect_file(path)
+    elif not create or read_only:
         raise DatabaseError(f"{path} does not exist")
     else:
         version = 0
@@ -188,19 +253,28 @@ def open_database(path: str | os.PathLike[str], *, create: bool = True) -> Datab
             f"{path} was written by a newer FlexPrep (schema {version}; this version reads "
             f"up to {SCHEMA_VERSION}): update FlexPrep. The file was left untouched."
         )
-    try:
-        _make_private(path)
-    except OSError as exc:
-        raise DatabaseError(f"cannot create the database {path}: {exc.strerror}") from exc
-    if version < SCHEMA_VERSION:
-        _migrate(path, version)
-    for suffix in ("-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            os.chmod(side, 0o600)
-    engine = create_engine(_url(path))
+    writable = not read_only and (_writable(path) if exists else True)
+    if not writable and not read_only and version < SCHEMA_VERSION:
+        raise DatabaseError(f"{path} is read-only and needs updating from schema {version}: "
+                            "make it writable, then open it again")
+    if writable:
+        if not exists:
+            try:
+                _create_private(path)
+            except OSError as exc:
+                raise DatabaseError(f"cannot create the database {path}: {explain_os(exc)}") \
+                    from None
+        if version < SCHEMA_VERSION:
+            _migrate(path, version)
+    engine = create_engine(
+        "sqlite://", creator=(lambda: _read_write(path)) if writable else
+        (lambda: _read_only(path)))
     event.listen(engine, "connect", _on_connect)
-    return Database(path, engine, sessionmaker(engine, expire_on_commit=False))
+    sidecars = () if writable else tuple(
+        side for side in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"))
+        if not side.exists())
+    return Database(path, engine, sessionmaker(engine, expire_on_commit=False),
+                    read_only=not writable, made_sidecars=sidecars)
 
 
 def _migrate(path: Path, version: int) -> None:
@@ -208,23 +282,35 @@ def _migrate(path: Path, version: int) -> None:
 
     A backup copy is made first (unless the file is new); each step and its version
     number are one transaction, so a failed or interrupted step leaves the previous
-    version intact.
+    version intact. A new file is put in WAL mode and marked as ours.
     """
-    try:
-        if version > 0:
-            backup(path, version)
-    except (OSError, sqlite3.Error) as exc:
-        raise DatabaseError(f"cannot back up the database {path} before updating it: {exc}") \
-            from exc
-    engine = create_engine(_url(path), poolclass=NullPool)
+    if version > 0:
+        from flexprep.core.backups import make_backup
+
+        try:
+            make_backup(path, f"before-update-v{version}")
+        except (OSError, sqlite3.Error) as exc:
+            reason = explain_os(exc) if isinstance(exc, OSError) else explain_sqlite(exc)
+            raise DatabaseError(f"cannot back up the database {path} before updating it: "
+                                f"{reason}") from None
+    engine = create_engine("sqlite://", creator=lambda: _read_write(path), poolclass=NullPool)
     event.listen(engine, "connect", _on_connect_explicit)
     event.listen(engine, "begin", _begin_immediate)
     try:
+        if version == 0:
+            # Set once, when the file is new: an existing file keeps its journal mode.
+            fresh = _read_write(path)
+            try:
+                fresh.execute("PRAGMA journal_mode=WAL")
+            finally:
+                fresh.close()
         for step in range(version + 1, SCHEMA_VERSION + 1):
             with engine.begin() as connection:
                 MIGRATIONS[step](connection)
                 connection.exec_driver_sql(f"PRAGMA user_version={step}")
+                connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
     except Exception as exc:
-        raise DatabaseError(f"cannot prepare the database {path}: {exc}") from exc
+        raise DatabaseError(f"cannot prepare the database {path}: {explain_sqlite(exc)}") \
+            from None
     finally:
         engine.dispose()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -208,7 +209,12 @@ def read_file(path: str | os.PathLike[str]) -> dict[str, Any]:
     """Read and validate a workbook file; the clean inner workbook."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            raise FileFormatError(f"{path}: not a regular file (a pipe, socket or device)")
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             raise FileFormatError(f"{path.name}: too large for a workbook file ({size} bytes)")
         raw = path.read_bytes()

@@ -188,6 +188,10 @@ def _run(script: str) -> Callable[[Connection], None]:
     return step
 
 
+#: Schema 2 (FlexPrep 0.2) changes no table: the step exists so that a 0.1 file is
+#: backed up and then marked with FlexPrep's ``application_id``, which every step sets.
+V2 = ""
+
 #: Step *n* brings a database from schema version n-1 to n.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _run(V1)}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _run(V1), 2: _run(V2)}
 SCHEMA_VERSION = max(MIGRATIONS)
