@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 from datetime import datetime
@@ -61,8 +62,21 @@ def test_metrics_one_panel_per_metric_on_its_own_scale() -> None:
     figure = metrics_figure(evidence)
     visible = [axes for axes in figure.axes if axes.get_visible()]
     assert len(visible) == 4
-    limits = {axes.get_ylim() for axes in visible}
-    assert len(limits) == 4
+    metrics = [item for item in evidence if item["kind"] == "metric"]
+    for axes, item in zip(visible, metrics, strict=True):
+        before, after = (patch.get_height() for patch in axes.patches)
+        # Each panel is scaled to its own largest value, keeping the proportion.
+        assert max(abs(before), abs(after)) == pytest.approx(1.0)
+        assert before * item["after"] == pytest.approx(after * item["before"])
+
+
+def test_metrics_draw_the_extremes_of_a_float() -> None:
+    evidence = [{"kind": "metric", "title": "Huge", "before": -1e308, "after": 1e308},
+                {"kind": "metric", "title": "Tiny", "before": 5e-324, "after": -5e-324}]
+    figure = metrics_figure(evidence)
+    heights = [patch.get_height() for patch in figure.axes[0].patches]
+    assert heights == [-1.0, 1.0]
+    assert all(math.isfinite(limit) for axes in figure.axes for limit in axes.get_ylim())
 
 
 def test_verdict_knows_which_way_is_better() -> None:

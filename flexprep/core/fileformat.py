@@ -15,7 +15,9 @@ from flexprep.core.files import atomic_write_bytes
 
 FORMAT = "flexprep.workbook"
 VERSION = 1
-MAX_FILE_BYTES = 64 * 1024 * 1024
+#: The largest file read; :func:`write_file` refuses to write more, so every file it
+#: writes can be read back.
+MAX_FILE_BYTES = 1024 * 1024 * 1024
 
 class _InvalidError(Exception):
     def __init__(self, path: str, problem: str) -> None:
@@ -230,9 +232,15 @@ def read_file(path: str | os.PathLike[str]) -> dict[str, Any]:
 def dumps(data: dict[str, Any]) -> str:
     """The text of a workbook file for an inner workbook object."""
     document = {"format": FORMAT, "version": VERSION, "workbook": data}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    # Compact (no indentation): a file is a transfer copy, and the size limit on reading
+    # must hold for any workbook the database can hold.
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def write_file(data: dict[str, Any], path: str | os.PathLike[str]) -> Path:
     """Write a workbook file atomically (temporary file, then rename)."""
-    return atomic_write_bytes(Path(path), dumps(data).encode("utf-8"))
+    payload = dumps(data).encode("utf-8")
+    if len(payload) > MAX_FILE_BYTES:
+        raise FileFormatError(f"the workbook is too large for a file ({len(payload)} bytes; "
+                              f"at most {MAX_FILE_BYTES})")
+    return atomic_write_bytes(Path(path), payload)

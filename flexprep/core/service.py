@@ -217,11 +217,22 @@ class WorkbookService:
 
     def import_data(self, data: dict[str, Any], *, rename_if_taken: bool = True) -> Workbook:
         """Add a workbook from a validated inner ``workbook`` object."""
-        with self.transaction() as session:
-            taken = set(session.scalars(select(Workbook.name)))
-            if data["name"] in taken and not rename_if_taken:
-                raise NameTakenError(f"name: a workbook named '{data['name']}' already exists")
-            return transfer.dict_to_workbook(session, data, free_name(data["name"], taken))
+        # The free name is chosen inside the writing transaction; another process may
+        # still take it first (SQLite starts writing only at the first insert), so a
+        # clash on the name is retried with the names as they are then.
+        for _attempt in range(50):
+            try:
+                with self.transaction() as session:
+                    taken = set(session.scalars(select(Workbook.name)))
+                    if data["name"] in taken and not rename_if_taken:
+                        raise NameTakenError(
+                            f"name: a workbook named '{data['name']}' already exists")
+                    return transfer.dict_to_workbook(
+                        session, data, free_name(data["name"], taken))
+            except ValidationError as exc:
+                if "UNIQUE constraint failed: workbook.name" not in str(exc):
+                    raise
+        raise DatabaseError("could not find a free name: too many workbooks were added at once")
 
     # -- self-assessment --------------------------------------------------------------
 

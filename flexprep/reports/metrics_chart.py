@@ -24,18 +24,28 @@ def _verdict(item: dict[str, Any]) -> tuple[str, str]:
     if math.isclose(delta, 0.0, abs_tol=1e-12):
         return f"{better} \u00b7 no change", kit.MUTED
     unit = kit.label(item["unit"], 8)
-    amount = kit.format_number(abs(delta)) + (" pts" if unit == "%" else f" {unit}" if unit else "")
-    relative = f" ({abs(delta) / abs(before):.0%})" if before and unit != "%" else ""
+    if math.isfinite(delta):
+        amount = kit.format_number(abs(delta))
+        amount += " pts" if unit == "%" else f" {unit}" if unit else ""
+        ratio = abs(delta) / abs(before) if before else math.inf
+        relative = f" ({ratio:.0%})" if before and unit != "%" and math.isfinite(ratio) else ""
+    else:  # two huge values of opposite sign: their difference is beyond a float
+        delta = after / 2 - before / 2
+        amount, relative = "", ""
     improved = (delta > 0) == item["higher_is_better"]
     arrow = "\u25b2" if delta > 0 else "\u25bc"
     word = "better" if improved else "worse"
-    text = f"{better}\n{arrow} {amount.strip()}{relative} {word}"
+    text = f"{better}\n{arrow} {amount.strip()}{relative} {word}".replace("  ", " ")
     return text, kit.BETTER if improved else kit.WORSE
 
 
 def _metric_axes(axes: Axes, item: dict[str, Any], title_width: int) -> None:
     values = [item["before"], item["after"]]
-    heights = [value if value is not None else 0.0 for value in values]
+    # The y axis carries no ticks, so the bars are drawn on a scale of their own: this
+    # keeps any two finite numbers drawable, even -1e308 beside 1e308.
+    raw = [value if value is not None else 0.0 for value in values]
+    scale = max(abs(value) for value in raw) or 1.0
+    heights = [value / scale for value in raw]
     colours = [kit.BEFORE, kit.ACCENT]
     bars = axes.bar([0, 1], heights, width=0.62, color=colours, zorder=2)
     low, high = min(0.0, *heights), max(0.0, *heights)

@@ -7,6 +7,7 @@ section.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from flexprep.core import vocab
@@ -56,6 +57,10 @@ def _change(item: dict[str, Any]) -> str:
     delta = after - before
     if delta == 0:
         return "No change"
+    if not math.isfinite(delta):  # beyond a float: say which way, not how much
+        delta = after / 2 - before / 2
+        improved = (delta > 0) == item["higher_is_better"]
+        return f"{'Up' if delta > 0 else 'Down'} ({'better' if improved else 'worse'})"
     improved = (delta > 0) == item["higher_is_better"]
     sign = "+" if delta > 0 else "\u2212"
     unit = " pts" if item["unit"] == "%" else f" {clean(item['unit'])}" if item["unit"] else ""
