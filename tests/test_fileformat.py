@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FULL_WORKBOOK
+from conftest import FULL_WORKBOOK, SAMPLE_WORKBOOK
 from sqlalchemy import func, select
 
 from flexprep.core import fileformat
@@ -139,8 +139,15 @@ def mutate(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
     return document
 
 
+def _case_id(case: tuple[tuple[Any, ...], Any, str]) -> str:
+    """``workbook.asks.2.importance=6``; ``...=DELETE`` (not the sentinel's address)."""
+    path, value, _ = case
+    shown = "DELETE" if value is DELETE else repr(value)[:30]
+    return ".".join(map(str, path)) + "=" + shown
+
+
 @pytest.mark.parametrize(("path", "value", "message"), BAD_VALUES,
-                         ids=[".".join(map(str, c[0])) + f"={c[1]!r}"[:30] for c in BAD_VALUES])
+                         ids=[_case_id(case) for case in BAD_VALUES])
 def test_bad_value_is_refused_with_its_path(path: tuple, value: Any, message: str) -> None:
     raw = json.dumps(mutate(path, value)).encode("utf-8")
     with pytest.raises(FileFormatError) as caught:
@@ -232,6 +239,14 @@ def test_full_fixture_round_trips_exactly(
     out = fileformat.write_file(exported, tmp_path / "out.json")
     assert json.loads(out.read_text(encoding="utf-8")) == FULL
     assert fileformat.read_file(out) == full_data
+
+
+@pytest.fixture
+def sample_data() -> dict[str, Any]:
+    """The bundled sample, read strictly. Unlike conftest's fixture of the same name, a
+    missing sample is a failure here, not a skip: the file is part of the product."""
+    assert SAMPLE_WORKBOOK.is_file(), SAMPLE_WORKBOOK
+    return fileformat.read_file(SAMPLE_WORKBOOK)
 
 
 def test_sample_workbook_round_trips(service: WorkbookService, sample_data: dict) -> None:

@@ -11,7 +11,7 @@ import docx
 import pytest
 from reports_fixtures import docx_text, rich_workbook
 
-from flexprep.reports import docxkit
+from flexprep.reports import documents, docxkit
 from flexprep.reports.documents import KINDS, write_document
 
 TODAY = date(2026, 11, 28)
@@ -155,7 +155,8 @@ def test_brief_has_everything(rich_docs: dict[str, tuple[Any, str]]) -> None:
             for line in value.split("\n"):
                 assert line in text, line
     # Prompt titles, resolved evidence links, rehearsal summary, trial dates.
-    assert "Business case (for your manager)" in text or "Business Case" in text
+    # The bundled prompt title (resources/prompts.json), not the key's fallback "Business Case".
+    assert "Business case (for your manager)" in text
     assert "Evidence: On-time delivery; Tickets closed per week" in text
     assert "latest confidence 4/5 (22 November 2026)" in text
     assert "8 weeks, from 11 January 2027 to 7 March 2027" in text
@@ -241,6 +242,9 @@ def test_malformed_values_are_tolerated(tmp_path: Path, kind: str) -> None:
         "endorsements": [{"speaks_to": "quality", "shareable": "yes"}],
     }
     write(wb, kind, tmp_path)
+    # Not only "no exception": the document was written and carries its title block.
+    text = docx_text(tmp_path / f"{kind}.docx")
+    assert "Odd" in text and "28 November 2026" in text
 
 
 def test_whole_file_envelope_is_accepted(tmp_path: Path) -> None:
@@ -262,16 +266,23 @@ def test_missing_folder(tmp_path: Path) -> None:
         write_document({"name": "x"}, "letter", tmp_path / "nope" / "x.docx")
 
 
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0,
+    reason="needs a non-root POSIX user: root writes into read-only folders",
+)
+def test_read_only_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(PermissionError):
+            write_document({"name": "x"}, "letter", folder / "x.docx")
+    finally:
+        folder.chmod(0o700)
+    assert list(folder.iterdir()) == []
+
+
 def test_unwritable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    if os.name == "posix" and os.geteuid() != 0:
-        folder = tmp_path / "ro"
-        folder.mkdir()
-        folder.chmod(0o500)
-        try:
-            with pytest.raises(PermissionError):
-                write_document({"name": "x"}, "letter", folder / "x.docx")
-        finally:
-            folder.chmod(0o700)
     monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)
     with pytest.raises(PermissionError, match="cannot write"):
         write_document({"name": "x"}, "letter", tmp_path / "x.docx")
@@ -317,6 +328,15 @@ def test_progress_is_reported_in_order(tmp_path: Path) -> None:
     assert len(calls) >= 4
 
 
-def test_string_path_and_default_date(tmp_path: Path) -> None:
+def test_string_path_and_default_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    class FrozenDate(date):
+        """Today is a fixed, unmistakable day (no race at midnight)."""
+
+        @classmethod
+        def today(cls) -> FrozenDate:
+            return cls(2031, 2, 3)
+
+    monkeypatch.setattr(documents, "date", FrozenDate)
     path = write_document({"name": "x", "manager": "Dana"}, "followup", str(tmp_path / "f.docx"))
     assert isinstance(path, Path) and path.exists()
+    assert "3 February 2031" in docx_text(path)

@@ -167,8 +167,9 @@ def _private_sentences(wb: dict[str, Any]) -> list[str]:
     return [sentence for sentence in sentences if len(sentence) >= 25]
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason="bundled sample workbook not there yet")
 def test_sample_workbook_private_text_stays_in_the_brief(tmp_path: Path) -> None:
+    # The sample is bundled: if it goes missing, this fails (it is not skipped).
+    assert SAMPLE.is_file(), SAMPLE
     wb = json.loads(SAMPLE.read_text(encoding="utf-8"))["workbook"]
     private = _private_sentences(wb)
     assert len(private) > 20
