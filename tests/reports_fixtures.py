@@ -286,7 +286,7 @@ _RICH: dict[str, Any] = {
         {"date": "2027-01-12", "text": "First home Tuesday: no issues; stand-up on video."},
         {"date": "2027-01-19", "text": "Client call forwarded fine."},
     ],
-    "request": {"proposed_start": "2027-01-11", "previous_request": None},
+    "request": {"proposed_start": "2027-01-11", "previous_requests": []},
 }
 
 

@@ -91,7 +91,7 @@ def test_demo_list_export_import(tmp_path: Path) -> None:
     out = tmp_path / "out.json"
     assert ok(flexprep("--db", db, "export", name, "-o", out, cwd=tmp_path)).strip() == str(out)
     exported = json.loads(out.read_text(encoding="utf-8"))
-    assert (exported["format"], exported["version"]) == ("flexprep.workbook", 1)
+    assert (exported["format"], exported["version"]) == ("flexprep.workbook", 2)
     assert exported["workbook"]["name"] == name
 
     # Importing a name that exists adds "Name (2)" and prints it.

@@ -60,6 +60,17 @@ def distinct(field: f.Field, where: str) -> Any:
         return f"{date(2027, 2, 1) + timedelta(days=n)}T10:{n % 60:02d}:00"
     if kind is kinds.SCHEDULE:
         return {"tue": {"where": "remote", "hours": f"08:{n % 60:02d}-16:30"}}
+    if kind is kinds.NEXT_STEPS:
+        return [{"text": f"«{where}.{field.key} {n}a»", "owner": f"«{where}.owner {n}»",
+                 "due": "2027-03-0" + str(1 + n % 9)},
+                {"text": f"«{where}.{field.key} {n}b»", "owner": "", "due": None}]
+    if kind is kinds.OPTIONAL_DATES:
+        return [(date(2025, 1, 1) + timedelta(days=n)).isoformat()]
+    if kind is kinds.OPTIONAL_FLAG:
+        return True
+    if kind is kinds.REFUSAL:
+        return {"reasons": f"«{where}.reasons {n}»", "grounds": ["extra_costs", "quality"],
+                "decided_on": "2027-04-01", "meeting_held": False}
     options = kind.options
     if kind.name in ("choice", "optional choice"):
         return next(key for key in reversed(options) if key != field.default)
@@ -184,6 +195,16 @@ def private_texts(book: dict[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
+def test_a_field_kept_for_one_document_reaches_only_that_one(tmp_path: Path) -> None:
+    book = everything()
+    reasons = book["meeting"]["refusal"]["reasons"]
+    assert "refusal" not in manager_view(book)["meeting"]
+    assert manager_view(book, "appeal")["meeting"]["refusal"]["reasons"] == reasons
+    for kind in MANAGER_FACING:
+        text = docx_text(write_document(book, kind, tmp_path / f"{kind}.docx", dpi=30))
+        assert reasons not in text, kind
+
+
 def test_manager_view_holds_exactly_the_shareable_fields() -> None:
     view = manager_view(everything())
     assert set(view) == {
@@ -196,7 +217,8 @@ def test_manager_view_holds_exactly_the_shareable_fields() -> None:
             extra = {"id"} if record is f.EVIDENCE else set()
             assert set(item) == set(record.shareable_keys) | extra, record.key
     for record in f.PARTS:
-        assert set(view[record.key]) == set(record.shareable_keys), record.key
+        everywhere = {field.key for field in record if field.shareable and not field.only_in}
+        assert set(view[record.key]) == everywhere, record.key
 
 
 # --- models, migrations and declarations agree ---------------------------------------
@@ -239,6 +261,15 @@ def test_the_answer_rows_and_the_prompts_agree_with_the_declarations() -> None:
     assert {key for key, p in prompts.items() if p["shareable"]} == set(f.ANSWERS.shareable_keys)
 
 
+def test_the_workbook_summary_holds_the_declared_workbook_fields() -> None:
+    from dataclasses import fields as dataclass_fields
+
+    from flexprep.core.summaries import WorkbookInfo
+
+    names = {item.name for item in dataclass_fields(WorkbookInfo)}
+    assert names == {"id", *f.WORKBOOK.keys, "created_at", "updated_at"}
+
+
 def test_every_file_key_is_declared() -> None:
     exported = everything()
     declared = {*f.WORKBOOK.keys, f.ANSWERS.key, *(r.key for r in (*f.ITEMS, *f.PARTS))}
@@ -253,7 +284,10 @@ def _schema(path: Path) -> dict[str, Any]:
             "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
         return {
             table: {
-                "columns": sorted(conn.execute(f'PRAGMA table_info("{table}")').fetchall()),
+                        # Name, type, not null and key; not the position or the SQL default
+                # (ALTER TABLE adds columns last and needs a default for NOT NULL).
+                "columns": sorted(row[1:4] + row[5:] for row in
+                                  conn.execute(f'PRAGMA table_info("{table}")')),
                 "foreign_keys": sorted(
                     row[2:] for row in conn.execute(f'PRAGMA foreign_key_list("{table}")')),
                 "indexes": sorted(

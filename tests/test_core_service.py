@@ -408,8 +408,8 @@ def test_plan_meeting_and_request(service: WorkbookService, book: Workbook) -> N
     assert meeting.at == datetime(2026, 12, 3, 10, 0)
     assert service.part(Meeting, book.id).outcome == "trial"
     request = service.update_part(FormalRequest, book.id, proposed_start=date(2027, 1, 11),
-                                  previous_request=None)
-    assert (request.proposed_start, request.previous_request) == (date(2027, 1, 11), None)
+                                  previous_requests=None)
+    assert (request.proposed_start, request.previous_requests) == (date(2027, 1, 11), None)
 
     for model, fields, message in [
         (Plan, {"schedule": {"tue": {"where": "moon"}}}, r"^schedule\.tue\.where: must be one"),

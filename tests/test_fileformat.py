@@ -26,7 +26,8 @@ BAD_VALUES: list[tuple[tuple[Any, ...], Any, str]] = [
     (("format",), "flexprep.notes",
      "format: must be 'flexprep.workbook' (this is not a FlexPrep workbook file)"),
     (("version",), "1", "version: must be a whole number"),
-    (("version",), 2, "version: 2 is not supported (this FlexPrep reads version 1)"),
+    (("version",), 3, "version: 3 is not supported (this FlexPrep reads versions 1-2)"),
+    (("version",), 0, "version: 0 is not supported (this FlexPrep reads versions 1-2)"),
     (("comment",), "hi", "comment: unknown key"),
     ((W,), [], "workbook: must be an object"),
     ((W, "name"), DELETE, "workbook.name: missing"),
@@ -121,8 +122,22 @@ BAD_VALUES: list[tuple[tuple[Any, ...], Any, str]] = [
     ((W, "meeting", "agenda"), [], "workbook.meeting.agenda: unknown key"),
     ((W, "trial_log", 1, "date"), "yesterday",
      "workbook.trial_log[1].date: must be a date YYYY-MM-DD"),
-    ((W, "request", "previous_request"), "2026-13-01",
-     "workbook.request.previous_request: must be a date YYYY-MM-DD"),
+    ((W, "request", "previous_requests"), ["2026-13-01"],
+     "workbook.request.previous_requests[0]: must be a date YYYY-MM-DD"),
+    ((W, "request", "previous_requests"), "2026-01-01",
+     "workbook.request.previous_requests: must be a list"),
+    ((W, "request", "permanent"), "yes", "workbook.request.permanent: must be true or false"),
+    ((W, "request", "jurisdiction"), "uk",
+     "workbook.request.jurisdiction: must be one of gb, ni, ie, au, nz, other"),
+    ((W, "meeting", "next_steps"), ["call HR"],
+     "workbook.meeting.next_steps[0]: must be an object with a text"),
+    ((W, "meeting", "next_steps"), [{"owner": "me"}],
+     "workbook.meeting.next_steps[0].text: missing"),
+    ((W, "meeting", "refusal"), {"grounds": ["extra costs"]},
+     "workbook.meeting.refusal.grounds[0]: must be a key such as extra_costs"),
+    ((W, "about", "email"), 5, "workbook.about.email: must be text"),
+    ((W, "asks", 0, "outcome"), "maybe",
+     "workbook.asks[0].outcome: must be one of open, agreed, changed, declined"),
     ((W, "request"), [], "workbook.request: must be an object"),
 ]
 
@@ -251,7 +266,8 @@ def sample_data() -> dict[str, Any]:
 
 def test_sample_workbook_round_trips(service: WorkbookService, sample_data: dict) -> None:
     first = service.export_data(service.import_data(sample_data).id)
-    again = fileformat.validate({"format": "flexprep.workbook", "version": 1, "workbook": first})
+    again = fileformat.validate(
+        {"format": "flexprep.workbook", "version": fileformat.VERSION, "workbook": first})
     second = service.export_data(service.import_data(again).id)
     assert second == {**first, "name": f"{first['name']} (2)"}
     assert len(first["objections"]) >= 3 and first["evidence"]
@@ -265,3 +281,53 @@ def test_write_file_is_atomic_and_refuses_a_missing_folder(tmp_path: Path) -> No
     assert [p.name for p in tmp_path.iterdir()] == ["book.json"]
     with pytest.raises(FileNotFoundError):
         fileformat.write_file({"name": "x"}, tmp_path / "missing" / "book.json")
+
+
+# -- version 1 files mean what they meant ----------------------------------------------
+
+
+def test_a_version_1_file_reads_as_what_it_meant() -> None:
+    from conftest import FULL_WORKBOOK_V1
+
+    old = json.loads(FULL_WORKBOOK_V1.read_text(encoding="utf-8"))
+    old["workbook"]["meeting"]["next_steps"] = ["Send the summary", "Book the review"]
+    old["workbook"]["request"]["previous_request"] = "2025-05-01"
+    book = fileformat.parse_bytes(json.dumps(old).encode("utf-8"))
+    assert book["meeting"]["next_steps"] == [
+        {"text": "Send the summary", "owner": "", "due": None},
+        {"text": "Book the review", "owner": "", "due": None}]
+    assert book["request"]["previous_requests"] == ["2025-05-01"]
+    assert book["request"]["jurisdiction"] == "gb"
+    assert book["about"] == {}  # no sender yet: every field at its default
+    old["workbook"]["request"]["previous_request"] = None
+    book = fileformat.parse_bytes(json.dumps(old).encode("utf-8"))
+    assert book["request"]["previous_requests"] is None  # not answered, not "none"
+
+
+@pytest.mark.parametrize(("path", "value", "message"), [
+    (("workbook", "about"), {"name": "x"}, "workbook.about: unknown key in a version 1 file"),
+    (("workbook", "proposal_title"), "x",
+     "workbook.proposal_title: unknown key in a version 1 file"),
+    (("workbook", "asks", 0, "outcome"), "agreed",
+     "workbook.asks[0].outcome: unknown key in a version 1 file"),
+    (("workbook", "request", "previous_requests"), [],
+     "workbook.request.previous_requests: unknown key in a version 1 file"),
+    (("workbook", "request", "previous_request"), "2025-13-01",
+     "workbook.request.previous_request: must be a date YYYY-MM-DD"),
+    (("workbook", "meeting", "next_steps"), [{"text": "x"}],
+     "workbook.meeting.next_steps[0]: must be text"),
+], ids=["about", "proposal_title", "ask outcome", "previous_requests", "bad date",
+        "step object"])
+def test_a_version_1_file_cannot_carry_version_2_keys(
+    path: tuple[Any, ...], value: Any, message: str
+) -> None:
+    from conftest import FULL_WORKBOOK_V1
+
+    document = json.loads(FULL_WORKBOOK_V1.read_text(encoding="utf-8"))
+    target = document
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value
+    with pytest.raises(FileFormatError) as caught:
+        fileformat.parse_bytes(json.dumps(document).encode("utf-8"))
+    assert str(caught.value) == message

@@ -38,6 +38,7 @@ def unique_list(names: Any) -> st.SearchStrategy[list[str]]:
 ASK = st.fixed_dictionaries({
     "title": TEXT, "details": TEXT, "priority": choice(vocab.PRIORITIES), "fallback": TEXT,
     "importance": RATING, "resistance": RATING, "draft": st.booleans(),
+    "in_request": st.booleans(), "outcome": choice(vocab.ASK_OUTCOMES), "outcome_note": TEXT,
 })
 OFFER = st.fixed_dictionaries({"title": TEXT, "details": TEXT})
 ENDORSEMENT = st.fixed_dictionaries({
@@ -54,12 +55,32 @@ PLAN = st.fixed_dictionaries({
     "checkin": st.none() | choice(vocab.CHECKINS), "success_measures": st.lists(TEXT, max_size=3),
     "coverage": TEXT, "communication": TEXT, "core_hours": TEXT, "response_time": TEXT,
     "escalation": TEXT, "alternatives": unique_list(vocab.ALTERNATIVES), "review_date": DATE,
+    "current_schedule": st.dictionaries(choice(vocab.WEEKDAYS), DAY, max_size=7),
 })
 MEETING = st.fixed_dictionaries({
     "at": st.none() | DATETIME, "timing_notes": TEXT,
     "timing_checks": st.lists(TEXT, unique=True, max_size=3),
     "talking_points": st.lists(TEXT, max_size=3), "notes": TEXT,
-    "outcome": choice(vocab.OUTCOMES), "next_steps": st.lists(TEXT, max_size=3),
+    "outcome": choice(vocab.OUTCOMES),
+    "next_steps": st.lists(st.fixed_dictionaries({"text": TEXT, "owner": TEXT, "due": DATE}),
+                           max_size=3),
+    "refusal": st.none() | st.fixed_dictionaries({
+        "reasons": TEXT, "grounds": st.lists(st.sampled_from(["extra_costs", "quality",
+                                                             "performance"]), unique=True),
+        "decided_on": DATE, "meeting_held": st.none() | st.booleans()}),
+})
+ABOUT = st.fixed_dictionaries({
+    "name": TEXT, "role": TEXT, "team": TEXT, "employer": TEXT, "email": TEXT,
+    "employed_since": DATE,
+})
+REQUEST = st.fixed_dictionaries({
+    "jurisdiction": st.none() | choice(vocab.JURISDICTIONS), "sent_on": DATE,
+    "proposed_start": DATE,
+    "previous_requests": st.none() | st.lists(st.dates().map(lambda d: d.isoformat()),
+                                              unique=True, max_size=3),
+    "permanent": st.none() | st.booleans(), "end_date": DATE, "reason": TEXT,
+    "adjustment": st.booleans(), "circumstance": st.none() | choice(vocab.CIRCUMSTANCES),
+    "location": TEXT,
 })
 
 
@@ -102,7 +123,10 @@ def workbooks(draw: st.DrawFn) -> dict[str, Any]:
         "meeting": draw(MEETING),
         "trial_log": draw(st.lists(st.fixed_dictionaries({"date": DATE, "text": TEXT}),
                                    max_size=3)),
-        "request": {"proposed_start": draw(DATE), "previous_request": draw(DATE)},
+        "request": draw(REQUEST),
+        "about": draw(ABOUT),
+        "manager_role": draw(TEXT),
+        "proposal_title": draw(TEXT),
     }
 
 
@@ -172,5 +196,5 @@ def test_a_megabyte_of_awkward_text_round_trips(service: WorkbookService, tmp_pa
     assert (exported["name"], exported["notes"]) == (awkward, big)
     assert exported["asks"][0]["title"] == awkward
     assert _through_file(exported, tmp_path) == fileformat.validate(
-        {"format": "flexprep.workbook", "version": 1, "workbook": exported}
+        {"format": "flexprep.workbook", "version": fileformat.VERSION, "workbook": exported}
     )

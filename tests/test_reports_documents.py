@@ -208,7 +208,7 @@ def test_letter_is_a_statutory_request(rich_docs: dict[str, tuple[Any, str]]) ->
 
 def test_letter_start_falls_back_to_trial_and_names_earlier_request(tmp_path: Path) -> None:
     wb = rich_workbook()
-    wb["request"] = {"proposed_start": None, "previous_request": "2026-03-03"}
+    wb["request"] = {"proposed_start": None, "previous_requests": ["2026-03-03"]}
     wb["plan"]["trial_start"] = "2027-02-01"
     text = docx_text(write_document(wb, "letter", tmp_path / "l.docx", today=TODAY))
     assert "take effect from 1 February 2027" in text

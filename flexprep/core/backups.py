@@ -162,7 +162,8 @@ def restore(db_path: Path, source: Path) -> Path:
     Returns:
         The backup of the state before the restore.
     """
-    from flexprep.core.database import SCHEMA_VERSION, check_path, inspect_file
+    from flexprep.core.database import check_path, inspect_file
+    from flexprep.core.migrations import SCHEMA_VERSION
 
     check_path(source)
     if not source.exists():

@@ -32,6 +32,8 @@ class Field:
         shareable: the manager may see it (manager-facing documents).
         omit_when_none: left out of an exported file when it holds null.
         required: a file must give it (no default applies).
+        since: the file-format version that introduced it.
+        only_in: the manager-facing documents it may appear in (empty: all of them).
     """
 
     key: str
@@ -40,6 +42,8 @@ class Field:
     shareable: bool = False
     omit_when_none: bool = False
     required: bool = False
+    since: int = 1
+    only_in: tuple[str, ...] = ()
 
     def fresh_default(self) -> Any:
         """The default, as a new object when it is a list or an object."""
@@ -96,6 +100,10 @@ class Record:
         """Strict checks by key, for :func:`flexprep.core.validation.clean`."""
         return {f.key: f.kind.check for f in self.fields}
 
+    def spec_for(self, version: int) -> dict[str, v.Check]:
+        """The checks of the fields a file of format ``version`` may carry."""
+        return {f.key: f.kind.check for f in self.fields if f.since <= version}
+
     @property
     def required_keys(self) -> tuple[str, ...]:
         return tuple(f.key for f in self.fields if f.required)
@@ -105,8 +113,8 @@ class Record:
         return tuple(f.key for f in self.fields if f.shareable)
 
 
-def _text(key: str, *, shareable: bool = False) -> Field:
-    return Field(key, k.TEXT, "", shareable)
+def _text(key: str, *, shareable: bool = False, since: int = 1) -> Field:
+    return Field(key, k.TEXT, "", shareable, since=since)
 
 
 WORKBOOK = Record("", "workbook", "Workbook", (
@@ -115,6 +123,18 @@ WORKBOOK = Record("", "workbook", "Workbook", (
     Field("manager", k.TEXT, "", shareable=True),
     _text("notes"),
     _text("walk_away"),
+    _text("manager_role", shareable=True, since=2),
+    _text("proposal_title", shareable=True, since=2),
+), many=False)
+
+#: Who the user is: the sender of every manager-facing document.
+ABOUT = Record("about", "about", "About", (
+    _text("name", shareable=True, since=2),
+    _text("role", shareable=True, since=2),
+    _text("team", shareable=True, since=2),
+    _text("employer", shareable=True, since=2),
+    _text("email", shareable=True, since=2),
+    Field("employed_since", k.DATE, None, shareable=True, since=2),
 ), many=False)
 
 #: The self-assessment: one text per prompt, stored as (key, text) rows.
@@ -130,6 +150,9 @@ ASKS = Record("asks", "ask", "Ask", (
     Field("importance", k.RATING, 3),
     Field("resistance", k.RATING, 3),
     Field("draft", k.FLAG, False),
+    Field("in_request", k.FLAG, False, shareable=True, since=2),
+    Field("outcome", k.choice(vocab.ASK_OUTCOMES), "open", shareable=True, since=2),
+    _text("outcome_note", shareable=True, since=2),
 ))
 
 OFFERS = Record("offers", "offer", "Offer", (
@@ -189,6 +212,7 @@ PLAN = Record("plan", "plan", "Plan", (
     _text("escalation", shareable=True),
     Field("alternatives", k.choices(vocab.ALTERNATIVES), [], shareable=True),
     Field("review_date", k.DATE, None, shareable=True),
+    Field("current_schedule", k.SCHEDULE, {}, shareable=True, since=2),
 ), many=False)
 
 MEETING = Record("meeting", "meeting", "Meeting", (
@@ -198,7 +222,8 @@ MEETING = Record("meeting", "meeting", "Meeting", (
     Field("talking_points", k.TEXTS, []),
     _text("notes"),
     Field("outcome", k.choice(vocab.OUTCOMES), "pending", shareable=True),
-    Field("next_steps", k.TEXTS, [], shareable=True),
+    Field("next_steps", k.NEXT_STEPS, [], shareable=True),
+    Field("refusal", k.REFUSAL, None, shareable=True, since=2, only_in=("appeal",)),
 ), many=False)
 
 TRIAL_LOG = Record("trial_log", "trial_log", "TrialLogEntry", (
@@ -207,14 +232,24 @@ TRIAL_LOG = Record("trial_log", "trial_log", "TrialLogEntry", (
 ))
 
 REQUEST = Record("request", "formal_request", "FormalRequest", (
+    Field("jurisdiction", k.optional_choice(vocab.JURISDICTIONS), None, shareable=True,
+          since=2),
+    Field("sent_on", k.DATE, None, shareable=True, since=2),
     Field("proposed_start", k.DATE, None, shareable=True),
-    Field("previous_request", k.DATE, None, shareable=True),
+    Field("previous_requests", k.OPTIONAL_DATES, None, shareable=True, since=2),
+    Field("permanent", k.OPTIONAL_FLAG, None, shareable=True, since=2),
+    Field("end_date", k.DATE, None, shareable=True, since=2),
+    _text("reason", shareable=True, since=2),
+    Field("adjustment", k.FLAG, False, shareable=True, since=2),
+    Field("circumstance", k.optional_choice(vocab.CIRCUMSTANCES), None, shareable=True,
+          since=2),
+    _text("location", shareable=True, since=2),
 ), many=False)
 
 #: Ranked lists under ``workbook`` in file order (rehearsals live inside objections).
 ITEMS: tuple[Record, ...] = (ASKS, OFFERS, OBJECTIONS, ENDORSEMENTS, EVIDENCE, TRIAL_LOG)
 #: One-per-workbook parts under ``workbook``.
-PARTS: tuple[Record, ...] = (PLAN, MEETING, REQUEST)
+PARTS: tuple[Record, ...] = (ABOUT, PLAN, MEETING, REQUEST)
 #: Every record with columns of its own (the self-assessment is key/text rows).
 TABLES: tuple[Record, ...] = (WORKBOOK, *ITEMS, REHEARSALS, *PARTS)
 #: Records by ORM model name.
@@ -233,9 +268,14 @@ def read_record(record: Record, raw: Any) -> dict[str, Any]:
     return {f.key: f.read(source) for f in record.fields}
 
 
-def shareable_record(record: Record, item: Mapping[str, Any]) -> dict[str, Any]:
-    """Only the fields of ``item`` (already read) that the manager may see."""
-    return {key: _copy(item[key]) for key in record.shareable_keys}
+def shareable_record(record: Record, item: Mapping[str, Any],
+                     document: str | None = None) -> dict[str, Any]:
+    """Only the fields of ``item`` (already read) that the manager may see.
+
+    A field kept for some documents (``only_in``) is included only for ``document``.
+    """
+    return {f.key: _copy(item[f.key]) for f in record.fields
+            if f.shareable and (not f.only_in or document in f.only_in)}
 
 
 def _copy(value: Any) -> Any:

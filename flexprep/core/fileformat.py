@@ -14,7 +14,8 @@ from flexprep.core.errors import FileFormatError, ValidationError
 from flexprep.core.files import atomic_write_bytes
 
 FORMAT = "flexprep.workbook"
-VERSION = 1
+#: The version written; every version from 1 up to it is read.
+VERSION = 2
 #: The largest file read; :func:`write_file` refuses to write more, so every file it
 #: writes can be read back.
 MAX_FILE_BYTES = 1024 * 1024 * 1024
@@ -90,11 +91,68 @@ def _validate(document: Any) -> dict[str, Any]:
     version = document["version"]
     if isinstance(version, bool) or not isinstance(version, int):
         raise _InvalidError("version", "must be a whole number")
-    if version != VERSION:
+    if not 1 <= version <= VERSION:
         raise _InvalidError(
-            "version", f"{version} is not supported (this FlexPrep reads version 1)"
+            "version", f"{version} is not supported (this FlexPrep reads versions 1-{VERSION})"
         )
     raw = document["workbook"]
+    if version == 1:
+        raw = _from_version_1(raw)
+    return _validate_workbook(raw)
+
+
+def _from_version_1(raw: Any) -> Any:
+    """A version 1 workbook in version 2 terms, meaning what it meant.
+
+    Version 2 keys are unknown in a version 1 file; the earlier-request date becomes a
+    one-date list (null: not answered), next steps become objects, and the request is
+    a GB statutory one, the only kind version 1 wrote.
+    """
+    if not isinstance(raw, dict):
+        return raw
+    if f.ABOUT.key in raw:
+        raise _InvalidError(f"workbook.{f.ABOUT.key}", "unknown key in a version 1 file")
+    for record in (f.WORKBOOK, *f.ITEMS, *f.PARTS):
+        if record is not f.ABOUT:
+            _refuse_newer_keys(raw, record)
+    upgraded = dict(raw)
+    request = raw.get("request")
+    if isinstance(request, dict):
+        _obj(request, "workbook.request", {"proposed_start": None, "previous_request": None})
+        request = dict(request)
+        if "previous_request" in request:
+            day = _field(request.pop("previous_request"), "workbook.request.previous_request",
+                         v.a_date)
+            request["previous_requests"] = None if day is None else [day.isoformat()]
+        request["jurisdiction"] = "gb"
+        upgraded["request"] = request
+    meeting = raw.get("meeting")
+    if isinstance(meeting, dict) and "next_steps" in meeting:
+        steps = _field(meeting["next_steps"], "workbook.meeting.next_steps", v.list_of(v.text))
+        upgraded["meeting"] = {**meeting, "next_steps": [{"text": text} for text in steps]}
+    return upgraded
+
+
+def _refuse_newer_keys(raw: dict[str, Any], record: f.Record) -> None:
+    newer = {field.key for field in record if field.since > 1}
+    if record is f.WORKBOOK:
+        items = [("workbook", raw)]
+    elif record.key not in raw:
+        return
+    elif record.many:
+        value = raw[record.key]
+        items = [(f"workbook.{record.key}[{i}]", item) for i, item in enumerate(value)
+                 if isinstance(item, dict)] if isinstance(value, list) else []
+    else:
+        value = raw[record.key]
+        items = [(f"workbook.{record.key}", value)] if isinstance(value, dict) else []
+    for path, item in items:
+        for key in item:
+            if key in newer:
+                raise _InvalidError(_key_path(path, key), "unknown key in a version 1 file")
+
+
+def _validate_workbook(raw: Any) -> dict[str, Any]:
     _obj(raw, "workbook", _WORKBOOK_KEYS, f.WORKBOOK.required_keys)
     head = {key: raw[key] for key in f.WORKBOOK.keys if key in raw}
     book: dict[str, Any] = _clean_fields(head, "workbook", f.WORKBOOK.spec)

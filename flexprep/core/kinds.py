@@ -17,6 +17,7 @@ from typing import Any
 
 from flexprep.core import validation as v
 from flexprep.core import vocab
+from flexprep.core.errors import ValidationError
 
 Convert = Callable[[Any], Any]
 
@@ -203,3 +204,118 @@ def to_file(kind: Kind, value: Any) -> Any:
     if kind is NUMBER:
         return _file_number(value)
     return value
+
+
+# --- version 2 shapes ---------------------------------------------------------------
+
+
+def _check_optional_flag(value: Any) -> bool | None:
+    return None if value is None else v.flag(value)
+
+
+#: True, false, or null (the user has not answered).
+OPTIONAL_FLAG = Kind(
+    "true, false or unanswered", _check_optional_flag,
+    lambda value: value if isinstance(value, bool) else None,
+    lambda value: None if value is None else bool(value), "BOOLEAN",
+)
+
+
+def _check_dates(value: Any) -> list[str] | None:
+    # Stored as JSON: dates stay ISO text once checked.
+    if value is None:
+        return None
+    checked = v.list_of(v.a_date, unique=True)(value)
+    return [day.isoformat() for day in checked]
+
+
+def _tolerant_dates(value: Any) -> list[str] | None:
+    if value is None or not isinstance(value, list | tuple):
+        return None
+    return [_as_text(item) for item in value if item is not None]
+
+
+#: A list of dates, or null (not answered); ``[]`` says "none".
+OPTIONAL_DATES = Kind("list of dates or unanswered", _check_dates, _tolerant_dates,
+                      lambda value: None if value is None else json.loads(value), "JSON")
+
+_STEP_KEYS = ("text", "owner", "due")
+
+
+def _check_steps(value: Any) -> list[dict[str, Any]]:
+    if not isinstance(value, list):
+        raise ValidationError("must be a list")
+    result = []
+    for index, entry in enumerate(value):
+        where = f"[{index}]"
+        if not isinstance(entry, dict):
+            raise ValidationError("must be an object with a text", where)
+        unknown = sorted(set(entry) - set(_STEP_KEYS))
+        if unknown:
+            raise ValidationError("unknown key", f"{where}.{unknown[0]}")
+        if "text" not in entry:
+            raise ValidationError("missing", f"{where}.text")
+        step: dict[str, Any] = {}
+        for key, check in (("text", v.text), ("owner", v.text), ("due", v.a_date)):
+            if key in entry:
+                try:
+                    checked = check(entry[key])
+                except ValidationError as exc:
+                    raise ValidationError(str(exc), f"{where}.{key}{exc.where}") from None
+                step[key] = checked.isoformat() if isinstance(checked, date) else checked
+        result.append({"text": step["text"], "owner": step.get("owner", ""),
+                       "due": step.get("due")})
+    return result
+
+
+def _tolerant_steps(value: Any) -> list[dict[str, str]]:
+    steps = []
+    for entry in _as_list(value):
+        if isinstance(entry, dict):
+            steps.append({key: _as_text(entry.get(key)) for key in _STEP_KEYS})
+        elif entry is not None:
+            steps.append({"text": _as_text(entry), "owner": "", "due": ""})
+    return steps
+
+
+#: Next steps: each a text, with an optional owner and due date.
+NEXT_STEPS = Kind("list of next steps", _check_steps, _tolerant_steps, _loads(list), "JSON")
+
+_REFUSAL_KEYS = ("reasons", "grounds", "decided_on", "meeting_held")
+
+
+def _check_refusal(value: Any) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ValidationError("must be an object")
+    unknown = sorted(set(value) - set(_REFUSAL_KEYS))
+    if unknown:
+        raise ValidationError("unknown key", f".{unknown[0]}")
+    checks: dict[str, v.Check] = {
+        "reasons": v.text, "grounds": v.list_of(v.key_text, unique=True),
+        "decided_on": v.a_date, "meeting_held": _check_optional_flag,
+    }
+    result: dict[str, Any] = {"reasons": "", "grounds": [], "decided_on": None,
+                              "meeting_held": None}
+    for key, item in value.items():
+        try:
+            checked = checks[key](item)
+        except ValidationError as exc:
+            raise ValidationError(str(exc), f".{key}{exc.where}") from None
+        result[key] = checked.isoformat() if isinstance(checked, date) else checked
+    return result
+
+
+def _tolerant_refusal(value: Any) -> dict[str, Any]:
+    raw = value if isinstance(value, dict) else {}
+    held = raw.get("meeting_held")
+    return {"reasons": _as_text(raw.get("reasons")), "grounds": _as_texts(raw.get("grounds")),
+            "decided_on": _as_text(raw.get("decided_on")),
+            "meeting_held": held if isinstance(held, bool) else None}
+
+
+#: What a refusal said: the reasons, the grounds they map to, when, and whether a
+#: meeting was held. Null until the user records a refusal.
+REFUSAL = Kind("refusal", _check_refusal, _tolerant_refusal,
+               lambda value: None if value is None else json.loads(value), "JSON")

@@ -188,9 +188,49 @@ def _run(script: str) -> Callable[[Connection], None]:
     return step
 
 
-#: Schema 2 (FlexPrep 0.2) changes no table: the step exists so that a 0.1 file is
-#: backed up and then marked with FlexPrep's ``application_id``, which every step sets.
-V2 = ""
+#: Schema 2 (FlexPrep 0.2): who the user is, the proposal title, per-ask outcomes, the
+#: current pattern, next steps with owners and dates, the refusal, and the formal
+#: request per jurisdiction. A 0.1 file is backed up first and marked with FlexPrep's
+#: ``application_id`` (every step sets it). Its letter was a GB statutory request, so
+#: its request says so; its one earlier-request date becomes a one-date list.
+V2 = """
+ALTER TABLE workbook ADD COLUMN manager_role TEXT NOT NULL DEFAULT '';
+ALTER TABLE workbook ADD COLUMN proposal_title TEXT NOT NULL DEFAULT '';
+ALTER TABLE ask ADD COLUMN in_request BOOLEAN NOT NULL DEFAULT 0;
+ALTER TABLE ask ADD COLUMN outcome VARCHAR(16) NOT NULL DEFAULT 'open';
+ALTER TABLE ask ADD COLUMN outcome_note TEXT NOT NULL DEFAULT '';
+ALTER TABLE "plan" ADD COLUMN current_schedule JSON NOT NULL DEFAULT '{}';
+ALTER TABLE meeting ADD COLUMN refusal JSON;
+UPDATE meeting SET next_steps = (
+    SELECT json_group_array(json_object('text', value, 'owner', '', 'due', NULL))
+    FROM json_each(meeting.next_steps)
+);
+ALTER TABLE formal_request ADD COLUMN jurisdiction VARCHAR(8);
+ALTER TABLE formal_request ADD COLUMN sent_on DATE;
+ALTER TABLE formal_request ADD COLUMN previous_requests JSON;
+ALTER TABLE formal_request ADD COLUMN permanent BOOLEAN;
+ALTER TABLE formal_request ADD COLUMN end_date DATE;
+ALTER TABLE formal_request ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE formal_request ADD COLUMN adjustment BOOLEAN NOT NULL DEFAULT 0;
+ALTER TABLE formal_request ADD COLUMN circumstance VARCHAR(32);
+ALTER TABLE formal_request ADD COLUMN location TEXT NOT NULL DEFAULT '';
+UPDATE formal_request SET jurisdiction = 'gb', previous_requests = CASE
+    WHEN previous_request IS NULL THEN NULL ELSE json_array(previous_request) END;
+ALTER TABLE formal_request DROP COLUMN previous_request;
+CREATE TABLE about (
+    workbook_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    team TEXT NOT NULL,
+    employer TEXT NOT NULL,
+    email TEXT NOT NULL,
+    employed_since DATE,
+    PRIMARY KEY (workbook_id),
+    FOREIGN KEY(workbook_id) REFERENCES workbook (id) ON DELETE CASCADE
+);
+INSERT INTO about (workbook_id, name, role, team, employer, email)
+    SELECT id, '', '', '', '', '' FROM workbook;
+"""
 
 #: Step *n* brings a database from schema version n-1 to n.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _run(V1), 2: _run(V2)}

@@ -42,6 +42,8 @@ class Workbook(Base):
     manager: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     walk_away: Mapped[str] = mapped_column(Text, default="")
+    manager_role: Mapped[str] = mapped_column(Text, default="")
+    proposal_title: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=_now)
 
@@ -65,6 +67,7 @@ class Workbook(Base):
     plan: Mapped[Plan | None] = relationship(cascade="all, delete-orphan")
     meeting: Mapped[Meeting | None] = relationship(cascade="all, delete-orphan")
     request: Mapped[FormalRequest | None] = relationship(cascade="all, delete-orphan")
+    about: Mapped[About | None] = relationship(cascade="all, delete-orphan")
 
 
 class Answer(Base):
@@ -93,6 +96,9 @@ class Ask(Base):
     importance: Mapped[int] = mapped_column(Integer, default=3)
     resistance: Mapped[int] = mapped_column(Integer, default=3)
     draft: Mapped[bool] = mapped_column(Boolean, default=False)
+    in_request: Mapped[bool] = mapped_column(Boolean, default=False)
+    outcome: Mapped[str] = mapped_column(String(16), default="open")
+    outcome_note: Mapped[str] = mapped_column(Text, default="")
 
 
 class Offer(Base):
@@ -214,6 +220,7 @@ class Plan(Base):
     escalation: Mapped[str] = mapped_column(Text, default="")
     alternatives: Mapped[list[str]] = mapped_column(JSON, default=list)
     review_date: Mapped[date | None] = mapped_column(Date, default=None)
+    current_schedule: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class Meeting(Base):
@@ -228,7 +235,8 @@ class Meeting(Base):
     talking_points: Mapped[list[str]] = mapped_column(JSON, default=list)
     notes: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[str] = mapped_column(String(16), default="pending")
-    next_steps: Mapped[list[str]] = mapped_column(JSON, default=list)
+    next_steps: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    refusal: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
 
 
 class TrialLogEntry(Base):
@@ -249,5 +257,29 @@ class FormalRequest(Base):
     workbook_id: Mapped[int] = mapped_column(
         ForeignKey("workbook.id", ondelete="CASCADE"), primary_key=True
     )
+    jurisdiction: Mapped[str | None] = mapped_column(String(8), default=None)
+    sent_on: Mapped[date | None] = mapped_column(Date, default=None)
     proposed_start: Mapped[date | None] = mapped_column(Date, default=None)
-    previous_request: Mapped[date | None] = mapped_column(Date, default=None)
+    previous_requests: Mapped[list[str] | None] = mapped_column(JSON, default=None)
+    permanent: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    end_date: Mapped[date | None] = mapped_column(Date, default=None)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    adjustment: Mapped[bool] = mapped_column(Boolean, default=False)
+    circumstance: Mapped[str | None] = mapped_column(String(32), default=None)
+    location: Mapped[str] = mapped_column(Text, default="")
+
+
+class About(Base):
+    """Who the user is: the sender of every manager-facing document."""
+
+    __tablename__ = "about"
+
+    workbook_id: Mapped[int] = mapped_column(
+        ForeignKey("workbook.id", ondelete="CASCADE"), primary_key=True
+    )
+    name: Mapped[str] = mapped_column(Text, default="")
+    role: Mapped[str] = mapped_column(Text, default="")
+    team: Mapped[str] = mapped_column(Text, default="")
+    employer: Mapped[str] = mapped_column(Text, default="")
+    email: Mapped[str] = mapped_column(Text, default="")
+    employed_since: Mapped[date | None] = mapped_column(Date, default=None)

@@ -7,9 +7,8 @@ from datetime import date, datetime
 from typing import Any
 
 from flexprep.core import vocab
+from flexprep.core.rehearsal import CONFIDENT, latest_rating
 
-#: Objections should reach this confidence before the meeting.
-CONFIDENT = 4
 #: From this many days before the meeting, weak objections are called out.
 NEAR_DAYS = 14
 
@@ -34,13 +33,6 @@ def days_to_meeting(data: dict[str, Any], today: date) -> int | None:
         return None
     when = at if isinstance(at, datetime) else datetime.fromisoformat(str(at))
     return (when.date() - today).days
-
-
-def latest_confidence(objection: dict[str, Any]) -> int | None:
-    rehearsals = objection.get("rehearsals") or []
-    if not rehearsals:
-        return None
-    return int(max(rehearsals, key=lambda r: str(r["at"]))["confidence"])
 
 
 def readiness(data: dict[str, Any], today: date | None = None) -> list[ReadinessItem]:
@@ -87,7 +79,7 @@ def readiness(data: dict[str, Any], today: date | None = None) -> list[Readiness
     days = days_to_meeting(data, today)
     if days is not None and 0 <= days <= NEAR_DAYS:
         weak = [o for o in objections
-                if (latest_confidence(o) or 0) < CONFIDENT and o.get("rehearsals")]
+                if (latest_rating(o) or 0) < CONFIDENT and o.get("rehearsals")]
         if weak:
             names = "; ".join(_short(o["text"]) for o in weak[:3])
             more = f" and {len(weak) - 3} more" if len(weak) > 3 else ""

@@ -9,11 +9,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from flexprep.core.readiness import CONFIDENT
-
+#: Objections should reach this confidence before the meeting.
+CONFIDENT = 4
 #: Default time to answer aloud before the prepared response is revealed.
 DEFAULT_SECONDS = 60
 ASKING, REVEALED, DONE = "asking", "revealed", "done"
@@ -25,20 +25,48 @@ def _get(item: Any, key: str, default: Any = None) -> Any:
     return getattr(item, key, default)
 
 
-def _moment(value: Any) -> str:
-    """A sortable text for a rehearsal time (ISO text or datetime)."""
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return str(value or "")
+def _moment(value: Any) -> datetime:
+    """A rehearsal time (datetime, date or ISO text) as a naive datetime to compare.
+
+    Times with a zone are compared in UTC; text that is not a time sorts first.
+    """
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime(value.year, value.month, value.day)
+    else:
+        try:
+            moment = datetime.fromisoformat(str(value or ""))
+        except ValueError:
+            return datetime.min
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment
 
 
 def latest_rating(objection: Any) -> int | None:
-    """The confidence of the latest rehearsal (ties: the one listed last), or None."""
+    """The confidence of the objection's latest rehearsal, or None when never rehearsed.
+
+    The one rule for "latest", wherever it is shown or used: the rehearsal with the
+    latest ``at`` wins; among rehearsals with the same ``at``, the one recorded last
+    wins: the highest ``id`` where they carry one (database rows), otherwise the one
+    listed last (files and exports list rehearsals in the order they were recorded).
+
+    Args:
+        objection: a file-format dict, an ORM row or anything with ``rehearsals``,
+            each rehearsal having ``at`` and ``confidence`` (and perhaps ``id``).
+    """
     rehearsals = list(_get(objection, "rehearsals") or [])
     if not rehearsals:
         return None
-    ranked = max(enumerate(rehearsals), key=lambda pair: (_moment(_get(pair[1], "at")), pair[0]))
-    return int(_get(ranked[1], "confidence"))
+
+    def recency(pair: tuple[int, Any]) -> tuple[datetime, int, int]:
+        index, rehearsal = pair
+        ident = _get(rehearsal, "id")
+        return _moment(_get(rehearsal, "at")), -1 if ident is None else int(ident), index
+
+    _index, latest = max(enumerate(rehearsals), key=recency)
+    return int(_get(latest, "confidence"))
 
 
 def order_key(objection: Any, index: int = 0) -> tuple[int, int, int, int]:
@@ -189,33 +217,3 @@ class RehearsalSession:
         average = sum(ratings) / len(ratings) if ratings else None
         below = tuple(oid for oid, value in latest.items() if value < CONFIDENT)
         return Summary(len(latest), self.total, average, below)
-
-
-def _number(value: float) -> str:
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def _with_unit(value: float, unit: str) -> str:
-    number = _number(value)
-    if not unit:
-        return number
-    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
-
-
-def evidence_figure(item: Any) -> str:
-    """The figures of an evidence item in one line (``86% → 95%``), or ''."""
-    before, after = _get(item, "before"), _get(item, "after")
-    unit = str(_get(item, "unit", "") or "").strip()
-    if before is None and after is None:
-        return ""
-    if before is None or after is None:
-        value = after if after is not None else before
-        label = str(_get(item, "after_label" if after is not None else "before_label", "") or "")
-        return _with_unit(value, unit) + (f" ({label})" if label else "")
-    text = f"{_with_unit(before, unit)} \u2192 {_with_unit(after, unit)}"
-    labels = [str(_get(item, k, "") or "").strip() for k in ("before_label", "after_label")]
-    if all(labels):
-        text += f" ({labels[0]} \u2192 {labels[1]})"
-    return text

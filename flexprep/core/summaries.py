@@ -25,6 +25,8 @@ class WorkbookInfo:
     manager: str
     notes: str
     walk_away: str
+    manager_role: str
+    proposal_title: str
     created_at: datetime
     updated_at: datetime
 

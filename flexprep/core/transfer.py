@@ -100,6 +100,7 @@ def dict_to_workbook(session: Session, data: dict[str, Any], name: str) -> Workb
     second). The returned workbook carries its columns, not its collections.
     """
     from flexprep.core.models import (
+        About,
         Answer,
         Ask,
         Endorsement,
@@ -115,11 +116,12 @@ def dict_to_workbook(session: Session, data: dict[str, Any], name: str) -> Workb
         Workbook,
     )
 
-    book = Workbook(name=name, **{k: data[k] for k in ("scenario", "manager", "notes",
-                                                          "walk_away") if k in data})
-    book.plan = Plan(**data.get("plan", {}))
-    book.meeting = Meeting(**data.get("meeting", {}))
-    book.request = FormalRequest(**data.get("request", {}))
+    book = Workbook(name=name, **{k: data[k] for k in fields.WORKBOOK.keys
+                                  if k in data and k != "name"})
+    parts = {"About": About, "Plan": Plan, "Meeting": Meeting, "FormalRequest": FormalRequest}
+    for record in fields.PARTS:
+        # The relationship is named like the record's file key (plan, meeting ...).
+        setattr(book, record.key, parts[record.model](**data.get(record.key, {})))
     session.add(book)
     session.flush()
     owner = {"workbook_id": book.id}

@@ -28,6 +28,14 @@ def text(value: Any) -> str:
     return value
 
 
+def key_text(value: Any) -> str:
+    """A short key such as a refusal ground (``extra_costs``)."""
+    text(value)
+    if not value or len(value) > 64 or not value.replace("_", "").isalnum():
+        raise ValidationError("must be a key such as extra_costs")
+    return str(value)
+
+
 def flag(value: Any) -> bool:
     if not isinstance(value, bool):
         raise ValidationError("must be true or false")

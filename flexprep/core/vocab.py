@@ -113,3 +113,35 @@ DOCUMENTS: dict[str, str] = {
     "followup": "Follow-up",
     "letter": "Formal request letter",
 }
+
+#: Where the request is made: each has a cited rule set in ``resources/law/``.
+JURISDICTIONS: dict[str, str] = {
+    "gb": "Great Britain (England, Scotland, Wales)",
+    "ni": "Northern Ireland",
+    "ie": "Ireland",
+    "au": "Australia",
+    "nz": "New Zealand",
+    "other": "Elsewhere (a formal request under no statute)",
+}
+
+#: What became of one ask after the meeting.
+ASK_OUTCOMES: dict[str, str] = {
+    "open": "Not decided yet",
+    "agreed": "Agreed",
+    "changed": "Agreed with changes",
+    "declined": "Not agreed",
+}
+
+#: The circumstance a request rests on, where the jurisdiction asks for one
+#: (Australia: the first seven; Ireland: remote, parent, carer).
+CIRCUMSTANCES: dict[str, str] = {
+    "pregnant": "Pregnant",
+    "parent": "Parent or carer of a child",
+    "carer": "Carer",
+    "disability": "Living with a disability",
+    "age_55": "Aged 55 or older",
+    "family_violence": "Experiencing family or domestic violence",
+    "supporting_family_violence": "Supporting a family or household member experiencing "
+                                  "family or domestic violence",
+    "remote": "Remote working (any employee)",
+}

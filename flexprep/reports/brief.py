@@ -92,7 +92,11 @@ def _asks(doc: DocBuilder, wb: dict[str, Any], dpi: int) -> None:
                 (ask["title"], "b"),
                 (f"\n{clean(ask['details'])}" if clean(ask["details"]) else "", "m"),
             ],
-            vocab.PRIORITIES[ask["priority"]] + (" (draft)" if ask["draft"] else ""),
+            vocab.PRIORITIES[ask["priority"]] + (" (draft)" if ask["draft"] else "")
+            + (" \u00b7 in the formal request" if ask["in_request"] else "")
+            + ("" if ask["outcome"] == "open" else
+               f"\nOutcome: {vocab.ASK_OUTCOMES[ask['outcome']]}")
+            + (f" \u2014 {clean(ask['outcome_note'])}" if clean(ask["outcome_note"]) else ""),
             ask["fallback"],
             f"{ask['importance']}/5" if ask["importance"] else "",
             f"{ask['resistance']}/5" if ask["resistance"] else "",
@@ -181,6 +185,7 @@ def build(wb: dict[str, Any], *, today: date, dpi: int, step: Callable[[], None]
             model.format_date(today),
         ],
     )
+    brief_parts.people(doc, full)
     if _at_a_glance(doc, full):
         doc.page_break()
     step()

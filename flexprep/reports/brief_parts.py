@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from flexprep.core import vocab
-from flexprep.reports import model
+from flexprep.reports import model, sections
 from flexprep.reports.text import clean
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def self_assessment(doc: DocBuilder, answers: dict[str, str]) -> None:
 def meeting(doc: DocBuilder, meeting: dict[str, Any], manager: str) -> None:
     """Date, outcome, timing notes and checklist, notes and next steps."""
     checks = [key for key in meeting["timing_checks"] if clean(key)]
-    steps = [step for step in meeting["next_steps"] if clean(step)]
+    steps = sections.step_lines(meeting["next_steps"])
     filled = [meeting["at"], meeting["timing_notes"], meeting["notes"], *checks, *steps]
     if not any(clean(value) for value in filled) and meeting["outcome"] == "pending":
         return
@@ -87,6 +87,16 @@ def meeting(doc: DocBuilder, meeting: dict[str, Any], manager: str) -> None:
     if steps:
         doc.heading("Next steps", 2)
         doc.bullets(steps)
+    refusal = meeting["refusal"]
+    if clean(refusal["reasons"]) or refusal["grounds"] or clean(refusal["decided_on"]):
+        doc.heading("The refusal", 2)
+        held = {True: "Yes", False: "No", None: ""}[refusal["meeting_held"]]
+        doc.facts([
+            ("Decided on", model.show_date(refusal["decided_on"])),
+            ("Reasons given", refusal["reasons"]),
+            ("Grounds", ", ".join(humanise(key) for key in refusal["grounds"])),
+            ("Meeting held", held),
+        ])
 
 
 def trial_log(doc: DocBuilder, entries: list[dict[str, str]]) -> None:
@@ -100,17 +110,52 @@ def trial_log(doc: DocBuilder, entries: list[dict[str, str]]) -> None:
         doc.table(["Date", "Entry"], rows, [1.2, 4.8])
 
 
-def formal_request(doc: DocBuilder, request: dict[str, str], plan: dict[str, Any]) -> None:
-    start, previous = request["proposed_start"], request["previous_request"]
-    if not (clean(start) or clean(previous)):
+def people(doc: DocBuilder, wb: dict[str, Any]) -> None:
+    """Who the documents are from and to, and the title the manager sees."""
+    about = wb["about"]
+    sender = ", ".join(clean(about[key]) for key in ("name", "role", "team", "employer")
+                       if clean(about[key]))
+    addressee = ", ".join(clean(wb[key]) for key in ("manager", "manager_role") if clean(wb[key]))
+    since = model.show_date(about["employed_since"])
+    doc.facts([
+        ("Proposal title", wb["proposal_title"]),
+        ("From", sender),
+        ("Email", about["email"]),
+        ("Employed since", since),
+        ("To", addressee),
+    ])
+
+
+def formal_request(doc: DocBuilder, request: dict[str, Any], plan: dict[str, Any]) -> None:
+    start, previous = request["proposed_start"], request["previous_requests"]
+    values = [start, request["sent_on"], request["reason"], request["location"],
+              request["end_date"], request["jurisdiction"], request["circumstance"]]
+    if not any(clean(value) for value in values) and previous is None:
         return
     doc.heading("Formal request", 1)
+    permanent = {True: "Permanent", False: "Temporary", None: ""}[request["permanent"]]
     doc.facts(
         [
+            ("Where", vocab.JURISDICTIONS.get(request["jurisdiction"], "")),
+            ("Sent on", model.show_date(request["sent_on"])),
             ("Proposed start", model.show_date(start or plan["trial_start"])),
-            ("Earlier request", model.show_date(previous) if clean(previous) else "None made"),
+            ("Change", permanent + (f" until {model.show_date(request['end_date'])}"
+                                    if clean(request["end_date"]) else "")),
+            ("Earlier requests", earlier_requests(previous)),
+            ("Circumstance", vocab.CIRCUMSTANCES.get(request["circumstance"], "")),
+            ("Reason", request["reason"]),
+            ("Work location", request["location"]),
+            ("Reasonable adjustment", "Yes (disability-related)" if request["adjustment"]
+             else ""),
         ]
     )
+
+
+def earlier_requests(previous: list[str] | None) -> str:
+    """"None", the dates, or "not answered yet"."""
+    if previous is None:
+        return "Not answered yet"
+    return ", ".join(model.show_date(day) for day in previous) or "None"
 
 
 def notes(doc: DocBuilder, text: str) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import io
-import math
 import re
 import textwrap
 import warnings
@@ -100,22 +99,16 @@ def style_axes(axes: Axes, *, grid_axis: Literal["x", "y", "both"] | None = "y")
 
 def format_number(value: float) -> str:
     """Readable number: thousands separators, at most two decimals, no trailing zeros."""
-    if abs(value) >= 1e9:
-        return f"{value:.3g}"
-    if math.isclose(value, round(value), abs_tol=1e-9):
-        return f"{round(value):,}"
-    magnitude = abs(value)
-    decimals = 2 if magnitude < 10 else 1
-    text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
-    return text if text not in ("-0", "") else "0"
+    from flexprep.core import numbers
+
+    return numbers.format_number(value)
 
 
 def with_unit(value: float, unit: str) -> str:
     """``86%``, ``12 h``, ``3.5``: a number with its unit, tight for ``%``."""
-    number = format_number(value)
-    if not unit:
-        return number
-    return f"{number}{unit}" if unit in ("%", "\u2030") else f"{number} {unit}"
+    from flexprep.core import numbers
+
+    return numbers.with_unit(value, unit)
 
 
 def figure_png(fig: Figure, dpi: int = 200) -> bytes:

@@ -77,7 +77,7 @@ def build(wb: dict[str, Any], *, today: date, dpi: int, step: Callable[[], None]
             (_OUTCOME_SENTENCES[meeting["outcome"]], ""),
         ]
     )
-    steps = [item for item in meeting["next_steps"] if clean(item)]
+    steps = sections.step_lines(meeting["next_steps"])
     if steps:
         doc.heading("Agreed next steps" if outcome in _SETTLED else "Next steps", 1)
         doc.bullets(steps)

@@ -72,14 +72,12 @@ def _start(doc: DocBuilder, view: dict[str, Any]) -> None:
 
 
 def _previous(doc: DocBuilder, view: dict[str, Any]) -> None:
-    previous = view["request"]["previous_request"]
+    previous = view["request"]["previous_requests"]
     doc.heading("Previous requests", 2)
-    if clean(previous):
-        doc.paragraph(
-            f"I made a previous statutory request for flexible working on "
-            f"{model.show_date(previous)}."
-        )
-    else:
+    if previous:
+        dates = ", ".join(model.show_date(day) for day in previous)
+        doc.paragraph(f"I made a previous statutory request for flexible working on {dates}.")
+    elif previous is not None:
         doc.paragraph("I have not made a previous statutory request for flexible working.")
 
 

@@ -25,14 +25,15 @@ def _shareable_items(record: fields.Record, items: list[dict[str, Any]]) -> list
     return [fields.shareable_record(record, item) for item in kept]
 
 
-def manager_view(wb: dict[str, Any]) -> Workbook:
+def manager_view(wb: dict[str, Any], document: str | None = None) -> Workbook:
     """Return a copy of ``wb`` holding only what may be shown to the manager.
 
     Built from the fields declared ``shareable`` in :mod:`flexprep.core.fields` and
     nothing else: a record with no shareable field (objections, the trial log) is left
     out whole, and a row whose ``row_flag`` is not set (an endorsement not marked
-    shareable) is dropped. Evidence keeps its file-local ``id``; asks come must-haves
-    first without saying which are which.
+    shareable) is dropped. A field kept for some documents (the refusal: the appeal
+    only) is included only when ``document`` is one of them. Evidence keeps its
+    file-local ``id``; asks come must-haves first without saying which are which.
     """
     full = normalise(wb)
     view: Workbook = fields.shareable_record(fields.WORKBOOK, full)
@@ -53,5 +54,5 @@ def manager_view(wb: dict[str, Any]) -> Workbook:
     ]
     for record in fields.PARTS:
         if record.shareable_keys:
-            view[record.key] = fields.shareable_record(record, full[record.key])
+            view[record.key] = fields.shareable_record(record, full[record.key], document)
     return view

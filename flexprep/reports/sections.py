@@ -230,3 +230,18 @@ def plan(
     if plan["alternatives"]:
         doc.heading(titles["alternatives"], level)
         doc.bullets([vocab.ALTERNATIVES[key] for key in plan["alternatives"]])
+
+
+def step_lines(steps: list[dict[str, str]]) -> list[str]:
+    """Next steps as lines: the text, then who and by when where given."""
+    from flexprep.reports import model
+
+    lines = []
+    for step in steps:
+        if not clean(step["text"]):
+            continue
+        who = [clean(step["owner"])] if clean(step["owner"]) else []
+        if clean(step["due"]):
+            who.append(f"by {model.show_date(step['due'])}")
+        lines.append(f"{step['text']} ({', '.join(who)})" if who else step["text"])
+    return lines
