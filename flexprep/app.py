@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from flexprep.core.database import default_db_path, open_database
 from flexprep.core.errors import DatabaseError
-from flexprep.ui.main_window import MainWindow
+from flexprep.ui.shell.window import MainWindow
 
 ORGANISATION = "FlexPrep"
 APPLICATION = "FlexPrep"

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from types import SimpleNamespace
 
+from flexprep.core.readiness import readiness
 from flexprep.core.rehearsal import (
     ASKING,
     DONE,
     REVEALED,
     Attempt,
     RehearsalSession,
-    evidence_figure,
     latest_rating,
+    order_key,
     rehearsal_order,
 )
 
@@ -54,6 +55,49 @@ def test_the_latest_rating_counts_not_the_best() -> None:
 def test_same_time_ratings_take_the_last_listed() -> None:
     twice = _objection("twice", 3, ("2026-11-01T10:00:00", 2), ("2026-11-01T10:00:00", 4))
     assert latest_rating(twice) == 4
+    again = _objection("again", 3, ("2026-11-01T10:00:00", 4), ("2026-11-01T10:00:00", 2))
+    assert latest_rating(again) == 2
+
+
+def test_same_time_rows_take_the_one_recorded_last_whatever_the_list_order() -> None:
+    at = datetime(2026, 11, 1, 10, 0)
+    rows = SimpleNamespace(rehearsals=[SimpleNamespace(id=7, at=at, confidence=5),
+                                       SimpleNamespace(id=3, at=at, confidence=1),
+                                       SimpleNamespace(id=5, at=at, confidence=2)])
+    assert latest_rating(rows) == 5
+
+
+def test_a_later_time_beats_a_later_place_and_a_higher_id() -> None:
+    rows = SimpleNamespace(rehearsals=[
+        SimpleNamespace(id=1, at=datetime(2026, 11, 2, 9, 0), confidence=3),
+        SimpleNamespace(id=2, at=datetime(2026, 11, 1, 18, 0), confidence=5)])
+    assert latest_rating(rows) == 3
+
+
+def test_times_are_compared_as_times_not_as_text() -> None:
+    # The same minute written three ways is a tie, so the last listed wins.
+    same = {"rehearsals": [{"at": datetime(2026, 11, 1, 10, 0), "confidence": 1},
+                           {"at": "2026-11-01T10:00:00", "confidence": 2},
+                           {"at": "2026-11-01T10:00", "confidence": 3}]}
+    assert latest_rating(same) == 3
+    # As text, 10:00+02:00 sorts after 09:30+00:00, yet it is half an hour earlier.
+    zoned = {"rehearsals": [{"at": "2026-11-01T10:00:00+02:00", "confidence": 4},
+                            {"at": "2026-11-01T09:30:00+00:00", "confidence": 2}]}
+    assert latest_rating(zoned) == 2
+    assert latest_rating({"rehearsals": []}) is None
+    assert latest_rating({}) is None
+
+
+def test_readiness_and_order_use_the_same_latest_rating() -> None:
+    # Equal times: first rated 5, then 2. Both the order and readiness see the 2.
+    tie = _objection("Who covers Fridays?", 3, ("2026-11-01T10:00:00", 5),
+                     ("2026-11-01T10:00:00", 2))
+    tie["response"] = "Sam and I swap."
+    data = {"objections": [tie], "meeting": {"at": "2026-11-05T10:00:00"}}
+    weak = [item for item in readiness(data, date(2026, 11, 2)) if item.key == "weak"]
+    assert len(weak) == 1 and "Who covers Fridays?" in weak[0].text
+    assert latest_rating(tie) == 2
+    assert order_key(tie)[:2] == (1, 2)
 
 
 def test_order_accepts_rows_and_skips_blank_text() -> None:
@@ -129,14 +173,3 @@ def test_summary_counts_average_and_those_below_four() -> None:
     assert summary.below == (1, 3)
     empty = RehearsalSession([], clock=clock)
     assert empty.phase == DONE and empty.summary().average is None
-
-
-def test_evidence_figure() -> None:
-    metric = {"before": 86, "after": 95, "unit": "%", "before_label": "office",
-              "after_label": "hybrid"}
-    assert evidence_figure(metric) == "86% \u2192 95% (office \u2192 hybrid)"
-    hours = {"before": 9, "after": 4.5, "unit": "hours", "before_label": "", "after_label": ""}
-    assert evidence_figure(hours) == "9 hours \u2192 4.5 hours"
-    assert evidence_figure({"before": None, "after": None}) == ""
-    assert evidence_figure(SimpleNamespace(before=None, after=1200, unit="", after_label="now",
-                                           before_label="")) == "1,200 (now)"

@@ -10,11 +10,11 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from flexprep.core import fileformat
+from flexprep.core import content, fileformat
 from flexprep.core.models import Ask, Offer
-from flexprep.ui.asks_models import DRAFT_ROLE, RANK_ROLE, AskListModel
-from flexprep.ui.dialogs import NewWorkbookDialog
-from tests.uitools import open_window, reopen
+from flexprep.ui.asks.models import DRAFT_ROLE, RANK_ROLE, AskListModel
+from flexprep.ui.shell.dialogs import NewWorkbookDialog
+from tests.uitools import child, open_window, reopen
 
 MUSTS = ["Work from home on Tuesdays and Thursdays", "Leave at 13:00 on Fridays during term"]
 NICES = ["Keep the arrangement for the length of the course",
@@ -81,7 +81,7 @@ def test_sample_asks_fill_the_two_columns(qtbot, tmp_path: Path) -> None:
     assert tab.editor.title_edit.text() == MUSTS[0]
     assert tab.editor.fallback_edit.text().startswith("Thursdays only")
     assert tab.walk_away.text().startswith("If the answer is a flat no")
-    assert "never" in window.findChild(QLabel, "walk_away_note").text()
+    assert "never" in child(window, QLabel, "walk_away_note").text()
     # Ranks continue across the columns, as on the chart.
     nice = tab.board.models["nice"]
     assert [nice.index(r).data(RANK_ROLE) for r in range(3)] == [3, 4, 5]
@@ -254,7 +254,9 @@ def test_drafts_are_marked_until_edited_or_accepted(qtbot, tmp_path: Path) -> No
     window.switch_to(book.id)
     tab = _tab(qtbot, window)
     rows = tab.board.asks()
-    assert len(rows) >= 2 and all(row["draft"] for row in rows)
+    drafts = content.scenario("remote_hybrid")["asks"]
+    assert sorted(row["title"] for row in rows) == sorted(ask["title"] for ask in drafts)
+    assert all(row["draft"] for row in rows)
     model = tab.board.models[rows[0]["priority"]]
     index = model.index(model.row_of(rows[0]["id"]))
     assert index.data(DRAFT_ROLE) is True

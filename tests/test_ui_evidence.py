@@ -7,13 +7,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from docx import Document
 from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from flexprep.core.models import Endorsement, Evidence
-from flexprep.ui.evidence_tab import EvidenceTab
-from flexprep.ui.main_window import MainWindow
+from flexprep.ui.evidence.tab import EvidenceTab
+from flexprep.ui.shell.window import MainWindow
 from tests.uitools import open_window, reopen
 
 
@@ -138,7 +139,9 @@ def test_add_each_kind_of_evidence_by_typing(qtbot, tmp_path: Path, english) -> 
             qtbot.keyClicks(editor.after, "-2.25")
             qtbot.keyClicks(editor.after_label, "hybrid 2025")
             tick(qtbot, editor.higher_is_better)
-            assert model.index(count, model.COL_VALUES).data() == "1,234.5 → -2.25 %"
+            assert model.index(count, model.COL_VALUES).data() == "1,234.5% → -2.25%"
+            assert "1,234.5% → -2.25% (office 2024 → hybrid 2025)" in model.index(
+                count, model.COL_VALUES).data(Qt.ItemDataRole.ToolTipRole)
     assert [model.index(count + i, model.COL_KIND).data() for i in range(4)] == [
         "Metric", "Achievement", "Research", "Precedent"]
     saved(qtbot, window)
@@ -158,7 +161,7 @@ def test_a_bad_number_is_refused_and_kept_in_the_field(qtbot, tmp_path: Path, ge
     window = open_window(qtbot, tmp_path / "db.sqlite3")
     tab = evidence_tab(qtbot, window)
     editor = tab.evidence_editor
-    tab.evidence_panel.select_row(0)  # the sample's first metric: 86 → 95 %
+    tab.evidence_panel.select_row(0)  # the sample's first metric: 86% → 95%
     item_id = tab.evidence_panel.current_id()
     retype(qtbot, editor.before, "87,5")  # a German decimal comma
     saved(qtbot, window)
@@ -245,7 +248,6 @@ def test_add_a_finding_from_the_research_library(qtbot, tmp_path: Path) -> None:
 
 def test_the_share_flag_decides_what_the_proposal_contains(qtbot, tmp_path: Path,
                                                           monkeypatch) -> None:
-    docx = pytest.importorskip("docx")
     window = open_window(qtbot, tmp_path / "db.sqlite3")
     tab = evidence_tab(qtbot, window)
     editor = tab.endorsement_editor
@@ -261,10 +263,10 @@ def test_the_share_flag_decides_what_the_proposal_contains(qtbot, tmp_path: Path
 
     target = tmp_path / "proposal.docx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    window.export_actions["proposal"].trigger()
+    window.commands.export_actions["proposal"].trigger()
     qtbot.waitUntil(target.exists, timeout=20000)
-    qtbot.waitUntil(lambda: window.open_file_button.isVisible(), timeout=20000)
-    document = docx.Document(str(target))
+    qtbot.waitUntil(lambda: window.commands.open_file_button.isVisible(), timeout=20000)
+    document = Document(str(target))
     text = "\n".join(p.text for p in document.paragraphs)
     text += "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     assert "Shared praise QXJ-1" in text

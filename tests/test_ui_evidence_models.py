@@ -8,17 +8,18 @@ import pytest
 from PySide6.QtCore import QLocale, QModelIndex, Qt
 
 from flexprep.core import content
-from flexprep.ui.evidence_models import (
+from flexprep.ui.evidence.models import (
     ID_ROLE,
     EndorsementTableModel,
     EvidenceTableModel,
-    format_number,
 )
-from flexprep.ui.evidence_number import NotANumberError, parse_number
-from flexprep.ui.research_browser import ResearchListModel, evidence_fields, finding_added
+from flexprep.ui.evidence.number import NotANumberError, parse_number
+from flexprep.ui.evidence.research_browser import ResearchListModel, evidence_fields, finding_added
+from flexprep.ui.widgets.numbers import number_text
 
 EN = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 DE = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+LOCALES = {"en_US": EN, "de_DE": DE}
 
 
 def endorsement(ident: int, author: str, shareable: bool = False) -> dict:  # type: ignore[type-arg]
@@ -33,26 +34,39 @@ def metric(ident: int, before: float | None, after: float | None, unit: str = "%
 
 
 @pytest.mark.parametrize(("locale", "text", "value"), [
-    (EN, "1.5", 1.5), (DE, "1,5", 1.5), (EN, "1,234.5", 1234.5), (DE, "1.234,5", 1234.5),
-    (EN, " -3 ", -3.0), (EN, "", None), (DE, "   ", None),
-])
-def test_numbers_are_read_as_the_locale_writes_them(locale, text, value) -> None:  # type: ignore[no-untyped-def]
-    assert parse_number(text, locale) == value
+    ("en_US", "1.5", 1.5), ("de_DE", "1,5", 1.5), ("en_US", "1,234.5", 1234.5),
+    ("de_DE", "1.234,5", 1234.5), ("en_US", " -3 ", -3.0), ("en_US", "", None),
+    ("de_DE", "   ", None),
+], ids=["en-decimal", "de-decimal", "en-thousands", "de-thousands", "spaces-around",
+        "empty", "blank"])
+def test_numbers_are_read_as_the_locale_writes_them(locale: str, text: str,
+                                                     value: float | None) -> None:
+    assert parse_number(text, LOCALES[locale]) == value
 
 
 @pytest.mark.parametrize(("locale", "text"), [
-    (EN, "12,3,4"), (DE, "12,3,4"), (EN, "1,5"), (DE, "1.5"), (EN, "abc"), (EN, "inf"),
-    (EN, "nan"), (EN, "1e400"), (EN, "1e300"),
+    ("en_US", "12,3,4"), ("de_DE", "12,3,4"), ("en_US", "1,5"), ("de_DE", "1.5"),
+    ("en_US", "abc"), ("en_US", "inf"), ("en_US", "nan"), ("en_US", "1e400"),
+    ("en_US", "1e300"),
 ])
-def test_bad_numbers_are_refused_with_the_text_quoted(locale, text) -> None:  # type: ignore[no-untyped-def]
+def test_bad_numbers_are_refused_with_the_text_quoted(locale: str, text: str) -> None:
     with pytest.raises(NotANumberError, match=f"‘{text}’ is"):
-        parse_number(text, locale)
+        parse_number(text, LOCALES[locale])
 
 
-def test_numbers_round_trip_through_the_field_text() -> None:
-    for value in (86.0, 0.1, 1234567.25, -2.5, 1e-7):
-        for locale in (EN, DE):
-            assert parse_number(format_number(value, locale), locale) == value
+@pytest.mark.parametrize("value", [86.0, 0.1, 1234567.25, -2.5, 1e-7, 0.1 + 0.2,
+                                   2.0**53, 123456789.123])
+@pytest.mark.parametrize("locale", [EN, DE, QLocale.c()], ids=["en_US", "de_DE", "C"])
+def test_numbers_round_trip_through_the_field_text(locale: QLocale, value: float) -> None:
+    assert parse_number(number_text(value, exact=True, locale=locale), locale) == value
+
+
+def test_the_field_writes_numbers_as_the_locale_does() -> None:
+    assert number_text(1234567.25, exact=True, locale=EN) == "1,234,567.25"
+    assert number_text(1234567.25, exact=True, locale=DE) == "1.234.567,25"
+    assert number_text(1234567.25, exact=True, locale=QLocale.c()) == "1234567.25"
+    assert number_text(1e-7, exact=True, locale=EN) == "0.0000001"
+    assert number_text(None, exact=True) == ""
 
 
 def test_endorsement_model_shows_author_relationship_and_sharing() -> None:
@@ -73,8 +87,8 @@ def test_endorsement_model_shows_author_relationship_and_sharing() -> None:
 def test_evidence_model_summarises_metrics() -> None:
     model = EvidenceTableModel()
     model.set_rows([metric(1, 86, 95), metric(2, None, 5, "hours"), metric(3, None, None)])
-    assert model.index(0, model.COL_VALUES).data() == "86 → 95 %"
-    assert model.index(1, model.COL_VALUES).data() == "? → 5 hours"
+    assert model.index(0, model.COL_VALUES).data() == "86% → 95%"
+    assert model.index(1, model.COL_VALUES).data() == "5 hours"
     assert model.index(2, model.COL_VALUES).data() == ""
     assert model.index(0, model.COL_KIND).data() == "Metric"
 

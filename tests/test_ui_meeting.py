@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from flexprep.core.errors import DatabaseError
 from flexprep.core.models import FormalRequest, Meeting, TrialLogEntry
 from flexprep.core.readiness import readiness
-from flexprep.ui.meeting_log import TrialLogTableModel
-from flexprep.ui.meeting_tab import MeetingTab
-from tests.uitools import open_window, reopen
+from flexprep.ui.meeting.log import TrialLogTableModel
+from flexprep.ui.meeting.tab import MeetingTab
+from tests.uitools import child, open_window, reopen
 
 
 def _meeting(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
@@ -96,7 +96,8 @@ def test_outcome_next_steps_and_trial_log_survive_reopen(qtbot, tmp_path: Path) 
         "Mon 18 Jan 2027", "Week 1: every deadline met")
     meeting = window.service.part(Meeting, window.workbook_id)
     assert meeting.outcome == "trial"
-    assert meeting.next_steps == ["Send Dana the trial plan by Friday"]
+    assert meeting.next_steps == [
+        {"text": "Send Dana the trial plan by Friday", "owner": "", "due": None}]
 
 
 def test_log_entries_are_cancelled_edited_and_deleted(qtbot, tmp_path: Path, monkeypatch) -> None:
@@ -165,11 +166,11 @@ def test_meeting_date_countdown_timing_and_private_marks(qtbot, tmp_path: Path) 
         "recent_win", "calm_week", "booked_time"]
 
     for name in ("timing_group", "talking_points_group", "notes_group"):
-        group = tab.findChild(QGroupBox, name)
+        group = child(tab, QGroupBox, name)
         assert group.title().endswith("(private)")
         notes = [w for w in group.findChildren(QLabel) if w.objectName() == "private_note"]
         assert notes and "only in My brief" in notes[0].text()
-    assert tab.findChild(QGroupBox, "outcome_group").title() == "Outcome and next steps"
+    assert child(tab, QGroupBox, "outcome_group").title() == "Outcome and next steps"
 
 
 def test_formal_request_dates(qtbot, tmp_path: Path) -> None:
@@ -182,8 +183,8 @@ def test_formal_request_dates(qtbot, tmp_path: Path) -> None:
     tab.previous_request.edit.setDate(QDate(2025, 6, 2))
     assert window.saver.flush()
     request = window.service.part(FormalRequest, window.workbook_id)
-    assert (request.proposed_start, request.previous_request) == (
-        date(2027, 1, 11), date(2025, 6, 2))
+    assert (request.proposed_start, request.previous_requests) == (
+        date(2027, 1, 11), ["2025-06-02"])
 
 
 def test_readiness_links_land_on_the_meeting_fields(qtbot, tmp_path: Path) -> None:
@@ -207,12 +208,12 @@ def test_export_follow_up_and_letter_from_the_tab(qtbot, tmp_path: Path, monkeyp
 
     def export(button, name: str) -> str:  # type: ignore[no-untyped-def]
         target = tmp_path / name
-        monkeypatch.setattr("flexprep.ui.commands.QFileDialog.getSaveFileName",
+        monkeypatch.setattr("flexprep.ui.shell.commands.QFileDialog.getSaveFileName",
                             lambda *a, **k: (str(target), ""))
-        window.open_file_button.hide()
+        window.commands.open_file_button.hide()
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: window.open_file_button.isVisible(), timeout=20000)
-        assert window.last_export == target
+        qtbot.waitUntil(lambda: window.commands.open_file_button.isVisible(), timeout=20000)
+        assert window.commands.last_export == target
         document = Document(str(target))
         cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
         return "\n".join([p.text for p in document.paragraphs] + cells)

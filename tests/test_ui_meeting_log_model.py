@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 
-from flexprep.ui.meeting_log import LogEntry, TrialLogTableModel
+from flexprep.ui.meeting.log import LogEntry, TrialLogTableModel
 
 
 def _model() -> TrialLogTableModel:

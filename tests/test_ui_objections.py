@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
-from uitools import open_window, reopen
 
 from flexprep.core import content
 from flexprep.core.models import Evidence, Objection
-from flexprep.ui.objections_tab import ObjectionRehearsalTab
+from flexprep.ui.objections.library_models import SEARCH_ROLE
+from flexprep.ui.objections.tab import ObjectionRehearsalTab
+from tests.uitools import open_window, reopen
 
 
 def objections_tab(qtbot, window) -> ObjectionRehearsalTab:  # type: ignore[no-untyped-def]
@@ -84,8 +85,14 @@ def test_search_the_library(qtbot, tmp_path) -> None:
     assert tab.pages.currentWidget() is tab.library
     assert QApplication.focusWidget() is tab.library.search
     qtbot.keyClicks(tab.library.search, "recruit")
-    texts = [tab.library.proxy.index(r, 0).data() for r in range(tab.library.proxy.rowCount())]
-    assert texts and all("recruit" in t.casefold() or "hire" in t.casefold() for t in texts)
+    proxy = tab.library.proxy
+    texts = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    # Exactly the entries whose searchable text (question, answer, coaching…) has the word.
+    source = proxy.sourceModel()
+    matching = [source.index(r, 0).data() for r in range(source.rowCount())
+                if "recruit" in source.index(r, 0).data(SEARCH_ROLE)]
+    assert texts == matching
+    assert len(texts) < source.rowCount()
     assert "recruit additional staff" in tab.library.preview_meta.text()
     qtbot.keyClicks(tab.library.search, " zzzznothing")
     assert tab.library.proxy.rowCount() == 0

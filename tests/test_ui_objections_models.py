@@ -8,13 +8,13 @@ from types import SimpleNamespace
 from PySide6.QtCore import Qt
 
 from flexprep.core import content
-from flexprep.ui.library_models import (
+from flexprep.ui.objections.library_models import (
     ADDED_ROLE,
     SEARCH_ROLE,
     LibraryFilterModel,
     LibraryListModel,
 )
-from flexprep.ui.objection_models import (
+from flexprep.ui.objections.models import (
     COL_CONFIDENCE,
     COL_LIKELIHOOD,
     COL_TEXT,
@@ -23,7 +23,7 @@ from flexprep.ui.objection_models import (
     ObjectionItem,
     ObjectionTableModel,
 )
-from flexprep.ui.rehearsal_card import clock_text
+from flexprep.ui.objections.rehearsal_card import clock_text
 
 
 def _evidence(ident: int, title: str, **fields) -> SimpleNamespace:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
 from flexprep.core.models import Plan
-from flexprep.ui.plan_tab import PlanTab
+from flexprep.ui.plan.tab import PlanTab
 from tests.uitools import open_window, reopen
 
 
@@ -148,7 +148,7 @@ def test_trial_end_and_checkin_dates(qtbot, tmp_path: Path) -> None:
 def test_alternatives_and_text_fields_are_saved(qtbot, tmp_path: Path) -> None:
     window, tab = _fresh_plan(qtbot, tmp_path)
     box = tab.alternatives["job_share"]
-    tab.scroll.ensureWidgetVisible(box)
+    tab.scroll_area.ensureWidgetVisible(box)
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(10, box.height() // 2))
     tab.alternatives["async"].setFocus()
     qtbot.keyClick(tab.alternatives["async"], Qt.Key.Key_Space)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from flexprep.core import content
 from flexprep.core.models import Plan
-from flexprep.ui.list_editor import StringListEditor
+from flexprep.ui.widgets.list_editor import StringListEditor
 from tests.uitools import open_window, reopen
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from test_ui_objections import objections_tab, saved
-from uitools import open_window, reopen
 
 from flexprep.core.models import Evidence
+from flexprep.core.rehearsal import latest_rating
+from tests.uitools import open_window, reopen
 
 
 class FakeClock:
@@ -69,12 +70,13 @@ def test_a_whole_session_by_keyboard_saves_ratings_and_changes_the_order(qtbot, 
     assert by_id[first_order[1]].text[:30] in below and by_id[first_order[0]].text not in below
 
     rows = {o.id: o for o in saved(window)}
+    # The first three were answered after 12.3 s on the clock, the last at once.
+    seconds = dict(zip(ratings, (12, 12, 12, 0), strict=True))
     for objection_id, rating in ratings.items():
         assert len(rows[objection_id].rehearsals) == before[objection_id] + 1
-        latest = max(rows[objection_id].rehearsals, key=lambda r: (r.at, r.id))
-        assert latest.confidence == rating
-    assert all(r.seconds in (0, 12) for o in rows.values() for r in o.rehearsals[-1:]
-               if o.id in ratings)
+        assert latest_rating(rows[objection_id]) == rating
+        newest = max(rows[objection_id].rehearsals, key=lambda r: r.id)
+        assert (newest.confidence, newest.seconds) == (rating, seconds[objection_id])
 
     key(qtbot, view, Qt.Key.Key_Escape)
     assert tab.stack.currentWidget() is not view

@@ -7,13 +7,20 @@ from pathlib import Path
 import pytest
 from docx import Document
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+)
 
 from flexprep.core.errors import DatabaseError
 from flexprep.core.models import Ask
 from flexprep.core.service import WorkbookService
-from flexprep.ui.dialogs import NewWorkbookDialog
-from tests.uitools import open_window, reopen
+from flexprep.ui.shell.dialogs import NewWorkbookDialog
+from tests.uitools import child, open_window, reopen
 
 
 def _answer(window, key):  # type: ignore[no-untyped-def]
@@ -27,11 +34,11 @@ def _wait_saved(qtbot, window):  # type: ignore[no-untyped-def]
 def test_first_launch_offers_sample_and_new(qtbot, tmp_path: Path) -> None:
     window = open_window(qtbot, tmp_path / "db.sqlite3", sample=False)
     assert window.stack.currentWidget() is window.welcome
-    assert not window.export_actions["brief"].isEnabled()
+    assert not window.commands.export_actions["brief"].isEnabled()
     qtbot.mouseClick(window.welcome_sample, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.tabs
     assert window.switcher.currentText().startswith("Tue/Thu")
-    assert window.export_actions["brief"].isEnabled()
+    assert window.commands.export_actions["brief"].isEnabled()
     assert "— FlexPrep" in window.windowTitle()
 
 
@@ -64,10 +71,10 @@ def test_answers_are_saved_as_you_type_and_survive_reopen(qtbot, tmp_path: Path)
     qtbot.keyClicks(editor, " Plus")
     # Pasted, as QTest can type ASCII only.
     editor.insertPlainText(" עברית and a 🚀.")
-    with qtbot.waitSignal(window.saver.saved, timeout=1000):
+    with qtbot.waitSignal(window.saver.saved, timeout=1000) as blocker:
         pass
     assert window.service.answers(sample_id)["goals"].endswith(" Plus עברית and a 🚀.")
-    assert "saved" in window.save_label.text()
+    assert window.save_label.text() == f"All changes saved at {blocker.args[0]:%H:%M:%S}"
 
     other = window.service.create_workbook("Second", "flexible_hours", drafts=False)
     window.refresh_switcher()
@@ -102,13 +109,14 @@ def test_a_failed_save_is_shown_and_retried(qtbot, tmp_path: Path, monkeypatch) 
     qtbot.keyClicks(editor, "After the Q4 launch")
     with qtbot.waitSignal(window.saver.failed, timeout=1000):
         pass
-    assert "Not saved" in window.save_label.text()
-    assert "disk is full" in window.save_label.text()
+    assert window.save_label.text().startswith("⚠ Not saved: could not save: database or "
+                                               "disk is full")
     assert editor.text() == "After the Q4 launch"
     monkeypatch.setattr(WorkbookService, "set_answer", original)
-    window.saver.flush()
+    with qtbot.waitSignal(window.saver.saved, timeout=1000) as blocker:
+        assert window.saver.flush()
     assert window.service.answers(window.workbook_id)["timing"] == "After the Q4 launch"
-    assert "saved" in window.save_label.text()
+    assert window.save_label.text() == f"All changes saved at {blocker.args[0]:%H:%M:%S}"
 
 
 def test_readiness_link_takes_you_to_the_place_to_fix(qtbot, tmp_path: Path) -> None:
@@ -146,17 +154,17 @@ def test_tab_shortcuts(qtbot, tmp_path: Path) -> None:
 def test_rename_duplicate_delete(qtbot, tmp_path: Path, monkeypatch) -> None:
     window = open_window(qtbot, tmp_path / "db.sqlite3")
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Hybrid plan", True))
-    window.act_rename.trigger()
+    window.commands.act_rename.trigger()
     assert window.switcher.currentText() == "Hybrid plan"
-    window.act_duplicate.trigger()
+    window.commands.act_duplicate.trigger()
     assert window.switcher.currentText() == "Hybrid plan (2)"
     assert window.service.answers(window.workbook_id)["goals"]
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    window.act_delete.trigger()
+    window.commands.act_delete.trigger()
     assert window.switcher.count() == 2
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    window.act_delete.trigger()
-    window.act_delete.trigger()
+    window.commands.act_delete.trigger()
+    window.commands.act_delete.trigger()
     assert window.switcher.count() == 0
     assert window.stack.currentWidget() is window.welcome
 
@@ -167,7 +175,7 @@ def test_rename_clash_is_explained(qtbot, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Taken", True))
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
-    window.act_rename.trigger()
+    window.commands.act_rename.trigger()
     assert shown and "already exists" in shown[0]
     assert window.switcher.currentText().startswith("Tue/Thu")
 
@@ -176,22 +184,21 @@ def test_workbook_file_export_and_import(qtbot, tmp_path: Path, monkeypatch) -> 
     window = open_window(qtbot, tmp_path / "db.sqlite3")
     target = tmp_path / "backup.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    window.act_export_file.trigger()
+    window.commands.act_export_file.trigger()
     assert target.exists()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
-    window.act_import.trigger()
+    window.commands.act_import.trigger()
     assert window.switcher.currentText().endswith("(2)")
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "flexprep.workbook", "version": 1, "workbook": {"name": 3}}')
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
-    window.act_import.trigger()
+    window.commands.act_import.trigger()
     assert shown == ["bad.json: workbook.name: must be text"]
 
 
-@pytest.mark.parametrize("kind", ["brief"])
-def test_export_through_the_menu(qtbot, tmp_path: Path, monkeypatch, kind: str) -> None:
+def test_export_the_brief_with_its_shortcut(qtbot, tmp_path: Path, monkeypatch) -> None:
     window = open_window(qtbot, tmp_path / "db.sqlite3")
     editor = _answer(window, "goals")
     editor.set_text("")
@@ -199,11 +206,11 @@ def test_export_through_the_menu(qtbot, tmp_path: Path, monkeypatch, kind: str) 
     target = tmp_path / "out" / "my brief"
     target.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    window.export_actions[kind].trigger()
-    assert window.progress.isVisible()
+    qtbot.keyClick(editor, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert window.commands.progress.isVisible()
     written = target.with_name("my brief.docx")
-    qtbot.waitUntil(lambda: window.open_file_button.isVisible(), timeout=20000)
-    assert window.last_export == written
+    qtbot.waitUntil(lambda: window.commands.open_file_button.isVisible(), timeout=20000)
+    assert window.commands.last_export == written
     assert "saved to" in window.statusBar().currentMessage()
     text = "\n".join(p.text for p in Document(str(written)).paragraphs)
     assert "Finish the MBA, keep delivery steady" in text
@@ -215,7 +222,7 @@ def test_export_failure_is_reported(qtbot, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
-    window.export_actions["proposal"].trigger()
+    window.commands.export_actions["proposal"].trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
     assert "missing-folder" in shown[0]
     assert not target.exists()
@@ -236,3 +243,12 @@ def test_every_prompt_is_shown_in_order_with_its_answer(qtbot, tmp_path: Path) -
     saved = window.service.answers(window.workbook_id)
     assert all(tab.editors[key].text() == saved.get(key, "") for key in vocab.PROMPT_KEYS)
     assert tab.editors["timing"].text()
+
+
+def test_child_finds_a_widget_by_name_and_type(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "db.sqlite3", show=False)
+    assert child(window, QComboBox, "workbook_switcher") is window.switcher
+    with pytest.raises(LookupError, match="no child named 'nothing_here' in 'main_window'"):
+        child(window, QComboBox, "nothing_here")
+    with pytest.raises(LookupError, match="'workbook_switcher' is a QComboBox, not a QLabel"):
+        child(window, QLabel, "workbook_switcher")

@@ -3,14 +3,31 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings
 
 from flexprep.app import make_window
 from flexprep.core import content, fileformat
 from flexprep.core.database import open_database
 from flexprep.core.service import WorkbookService
-from flexprep.ui.main_window import MainWindow
+from flexprep.ui.shell.window import MainWindow
+
+W = TypeVar("W", bound=QObject)
+
+
+def child(parent: QObject, cls: type[W], name: str) -> W:
+    """The ``cls`` named ``name`` inside ``parent``, typed as such.
+
+    Raises:
+        LookupError: there is none, or the one of that name is not a ``cls``.
+    """
+    found = parent.findChild(QObject, name)
+    if found is None:
+        raise LookupError(f"no child named {name!r} in {parent.objectName() or parent!r}")
+    if not isinstance(found, cls):
+        raise LookupError(f"{name!r} is a {type(found).__name__}, not a {cls.__name__}")
+    return found
 
 
 def window_settings(folder: Path) -> QSettings:

@@ -1,0 +1,1 @@
+"""The Endorsements & evidence tab: ranked lists, editors, the metrics chart, research."""

@@ -1,0 +1,198 @@
+"""The editor of one endorsement: who said it, when, what, and whether it may be shared."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from flexprep.core import vocab
+from flexprep.ui.widgets.common import GrowingTextEdit, muted_label, name
+
+#: The date edit's lowest date stands for "no date" (shown as such).
+NO_DATE = QDate(1900, 1, 1)
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date edit with a calendar popup where the lowest date means "No date".
+
+    ``date_edited`` carries a :class:`datetime.date` or None when the user changes it.
+    The calendar opens on today's month when there is no date yet, and stepping up
+    from "No date" starts at today rather than in 1900.
+    """
+
+    date_edited = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText("No date")
+        self.setDisplayFormat("d MMM yyyy")
+        self.setDate(NO_DATE)
+        self._loading = False
+        self._was_empty = True
+        self.calendarWidget().installEventFilter(self)
+        self.dateChanged.connect(self._on_changed)
+
+    def value(self) -> date | None:
+        shown = self.date()
+        return None if shown == NO_DATE else date(shown.year(), shown.month(), shown.day())
+
+    def set_value(self, value: date | None) -> None:
+        """Show ``value`` without emitting ``date_edited``."""
+        self._loading = True
+        try:
+            self.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+        finally:
+            self._loading = False
+        self._was_empty = value is None
+
+    @Slot()
+    def clear_date(self) -> None:
+        self.setDate(NO_DATE)
+
+    @Slot(QDate)
+    def _on_changed(self, new: QDate) -> None:
+        if self._loading:
+            return
+        if self._was_empty and new != NO_DATE and new.year() == NO_DATE.year():
+            # A step up from "No date" lands on 2 January 1900; today is what is meant.
+            self._was_empty = False
+            self.setDate(QDate.currentDate())
+            return
+        self._was_empty = new == NO_DATE
+        self.date_edited.emit(self.value())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        if event.type() == QEvent.Type.Show and self.date() == NO_DATE:
+            today = QDate.currentDate()
+            self.calendarWidget().setCurrentPage(today.year(), today.month())
+        return super().eventFilter(watched, event)
+
+
+class EndorsementEditor(QWidget):
+    """Form for the selected endorsement; emits ``edited(field, value)`` as the user types."""
+
+    edited = Signal(str, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self.author = name(QLineEdit(), "endorsement_author", "Author of the endorsement")
+        self.author.setPlaceholderText("Name and role, e.g. Maria Lopez, client at Acme")
+        self.relationship = name(QComboBox(), "endorsement_relationship",
+                                 "Relationship to you")
+        for key, label in vocab.RELATIONSHIPS.items():
+            self.relationship.addItem(label, key)
+        self.date = name(OptionalDateEdit(), "endorsement_date", "Date of the endorsement")
+        self.no_date = name(QPushButton("No date"), "endorsement_no_date",
+                            "Clear the date of the endorsement")
+        self.no_date.setToolTip("Remove the date")
+        self.quote = name(GrowingTextEdit(min_lines=3, max_lines=8), "endorsement_quote",
+                          "Quote")
+        self.quote.setPlaceholderText("What they said or wrote, in their words…")
+        self.speaks_to: dict[str, QCheckBox] = {}
+        topics = QGridLayout()
+        topics.setContentsMargins(0, 0, 0, 0)
+        for number, (key, label) in enumerate(vocab.SPEAKS_TO.items()):
+            box = name(QCheckBox(label), f"endorsement_speaks_{key}",
+                       f"Speaks to {label.lower()}")
+            box.toggled.connect(self._on_topics)
+            topics.addWidget(box, number // 3, number % 3)
+            self.speaks_to[key] = box
+        topics.setColumnStretch(3, 1)
+        self.shareable = name(QCheckBox("May be &shared"), "endorsement_shareable",
+                              "This endorsement may be shared with your manager")
+        share_note = muted_label(
+            "Only endorsements marked “may be shared” go into manager-facing documents "
+            "(the proposal). The others stay private, in My brief only — ask the author "
+            "before you tick this.")
+        share_note.setObjectName("endorsement_share_note")
+        self.shareable.setAccessibleDescription(share_note.text())
+
+        when = QHBoxLayout()
+        when.setContentsMargins(0, 0, 0, 0)
+        when.addWidget(self.date, 1)
+        when.addWidget(self.no_date)
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("A&uthor:", self.author)
+        form.addRow("Relationshi&p:", self.relationship)
+        form.addRow("&Date:", when)
+        form.addRow("&Quote:", self.quote)
+        topics_row = QWidget()
+        topics_row.setLayout(topics)
+        form.addRow("Speaks to:", topics_row)
+        topics_label = form.labelForField(topics_row)
+        if isinstance(topics_label, QLabel):
+            topics_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        share = QVBoxLayout()
+        share.setSpacing(2)
+        share.addWidget(self.shareable)
+        share.addWidget(share_note)
+        form.addRow("Sharing:", share)
+        # A form row's label made from text is a QLabel (the stubs say only QWidget).
+        for field, buddy in ((self.author, self.author), (self.relationship, self.relationship),
+                             (self.quote, self.quote), (when, self.date)):
+            field_label = form.labelForField(field)
+            if isinstance(field_label, QLabel):
+                field_label.setBuddy(buddy)
+        outer = QVBoxLayout(self)
+        outer.addLayout(form)
+        outer.setContentsMargins(0, 0, 0, 0)
+
+        chain = [self.author, self.relationship, self.date, self.no_date, self.quote,
+                 *self.speaks_to.values(), self.shareable]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+        self.author.textEdited.connect(lambda text: self._emit("author", text))
+        self.relationship.activated.connect(
+            lambda _i: self._emit("relationship", self.relationship.currentData()))
+        self.date.date_edited.connect(lambda value: self._emit("date", value))
+        self.no_date.clicked.connect(self.date.clear_date)
+        self.quote.edited.connect(lambda text: self._emit("quote", text))
+        self.shareable.toggled.connect(lambda on: self._emit("shareable", on))
+        self.load(None)
+
+    def load(self, row: dict[str, Any] | None) -> None:
+        """Show ``row`` (None: nothing selected, the form is disabled and empty)."""
+        self._loading = True
+        try:
+            row = row or {"author": "", "relationship": "other", "date": None, "quote": "",
+                          "speaks_to": [], "shareable": False, "id": None}
+            self.author.setText(row["author"])
+            self.relationship.setCurrentIndex(max(0, self.relationship.findData(
+                row["relationship"])))
+            self.date.set_value(row["date"])
+            self.quote.set_text(row["quote"])
+            for key, box in self.speaks_to.items():
+                box.setChecked(key in row["speaks_to"])
+            self.shareable.setChecked(bool(row["shareable"]))
+            self.setEnabled(row["id"] is not None)
+        finally:
+            self._loading = False
+
+    @Slot()
+    def _on_topics(self) -> None:
+        self._emit("speaks_to", [key for key, box in self.speaks_to.items() if box.isChecked()])
+
+    def _emit(self, field: str, value: Any) -> None:
+        if not self._loading:
+            self.edited.emit(field, value)

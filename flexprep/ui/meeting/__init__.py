@@ -1,0 +1,1 @@
+"""The Meeting & follow-up tab: timing checklist, meeting notes and the trial log."""

@@ -1,0 +1,156 @@
+"""The trial log: dated entries kept during the trial, in a table model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QDateEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from flexprep.ui.widgets.dates import DATE_FORMAT, long_date
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass
+class LogEntry:
+    """One row: the database id, the date (None: undated) and the text."""
+
+    id: int
+    date: date | None
+    text: str
+
+
+class TrialLogTableModel(QAbstractTableModel):
+    """Trial log entries in rank order; the user edits dates and texts in place.
+
+    Edits change the row here and emit ``entry_edited(id, field, value)`` for the
+    owner to save; the model never talks to the database.
+    """
+
+    COL_DATE, COL_TEXT = 0, 1
+    HEADERS = ("Date", "What happened")
+    IdRole = Qt.ItemDataRole.UserRole + 1
+    DateRole = Qt.ItemDataRole.UserRole + 2
+
+    entry_edited = Signal(int, str, object)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.entries: list[LogEntry] = []
+
+    # -- shape -------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsEditable)
+
+    # -- data --------------------------------------------------------------------------
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.entries):
+            return None
+        entry = self.entries[index.row()]
+        column = index.column()
+        if role == self.IdRole:
+            return entry.id
+        if role == self.DateRole:
+            return entry.date
+        if column == self.COL_DATE:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return long_date(entry.date) if entry.date else "No date"
+            if role == Qt.ItemDataRole.EditRole:
+                day = entry.date or date.today()
+                return QDate(day.year, day.month, day.day)
+        elif column == self.COL_TEXT and role in (Qt.ItemDataRole.DisplayRole,
+                                                  Qt.ItemDataRole.EditRole):
+            return entry.text
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_TEXT:
+            return entry.text or None
+        return None
+
+    def setData(self, index: AnyIndex, value: Any,  # noqa: N802
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        entry = self.entries[index.row()]
+        if index.column() == self.COL_DATE:
+            if isinstance(value, QDate):
+                value = date(value.year(), value.month(), value.day())
+            if not isinstance(value, date) or value == entry.date:
+                return False
+            entry.date, field = value, "date"
+        else:
+            if not isinstance(value, str) or value == entry.text:
+                return False
+            entry.text, field = value, "text"
+        self.dataChanged.emit(index, index)
+        self.entry_edited.emit(entry.id, field, value)
+        return True
+
+    # -- rows --------------------------------------------------------------------------
+
+    def set_entries(self, entries: list[LogEntry]) -> None:
+        self.beginResetModel()
+        self.entries = list(entries)
+        self.endResetModel()
+
+    def insert_entry(self, row: int, entry: LogEntry) -> None:
+        row = max(0, min(row, len(self.entries)))
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.entries.insert(row, entry)
+        self.endInsertRows()
+
+    def remove_entry(self, row: int) -> LogEntry:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        entry = self.entries.pop(row)
+        self.endRemoveRows()
+        return entry
+
+    def row_of(self, entry_id: int) -> int:
+        return next((r for r, e in enumerate(self.entries) if e.id == entry_id), -1)
+
+
+class DateDelegate(QStyledItemDelegate):
+    """Edits a date cell with a calendar picker."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                     index: AnyIndex) -> QWidget:
+        editor = QDateEdit(parent)
+        editor.setObjectName("trial_log_date_editor")
+        editor.setAccessibleName("Date of the entry")
+        editor.setCalendarPopup(True)
+        editor.setDisplayFormat(DATE_FORMAT)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:  # noqa: N802
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QDateEdit) and isinstance(value, QDate):
+            editor.setDate(value)
+
+    def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:  # noqa: N802
+        if isinstance(editor, QDateEdit):
+            model.setData(index, editor.date(), Qt.ItemDataRole.EditRole)

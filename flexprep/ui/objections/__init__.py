@@ -1,0 +1,1 @@
+"""The Objection rehearsal tab: objections, the library, rehearsal sessions."""

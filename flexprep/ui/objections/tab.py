@@ -1,0 +1,323 @@
+"""The Objection rehearsal tab: choose objections, prepare answers, rehearse them."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Slot
+from PySide6.QtWidgets import (
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from flexprep.core.errors import FlexPrepError
+from flexprep.core.models import Evidence, Meeting, Objection
+from flexprep.core.rehearsal import rehearsal_order
+from flexprep.ui.objections.editor import ObjectionEditor, library_entry
+from flexprep.ui.objections.library_panel import LibraryPanel
+from flexprep.ui.objections.list_pane import ObjectionListPane
+from flexprep.ui.objections.models import COL_TEXT, ObjectionItem, ObjectionTableModel
+from flexprep.ui.objections.rehearsal_progress import RehearsalProgress
+from flexprep.ui.objections.rehearsal_view import RehearsalView
+from flexprep.ui.shell.context import AppContext
+from flexprep.ui.widgets.tab import WorkbookTab
+
+
+class ObjectionRehearsalTab(WorkbookTab):
+    """My objections on the left; answer, library and progress on the right; rehearsal."""
+
+    TAB_KEY = "objections"
+    TITLE = "Objection rehearsal"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = ObjectionTableModel(self)
+        self.evidence_rows: list[Any] = []
+        self._days: int | None = None
+        self.editor = ObjectionEditor(ctx)
+        self.library = LibraryPanel()
+        self.progress = RehearsalProgress(self._chart_data, self._selected_row)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("objection_pages")
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self.editor, "Res&ponse && evidence")
+        self.pages.addTab(self.library, "&Library")
+        self.pages.addTab(self.progress, "Pro&gress")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("objections_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.list_pane = ObjectionListPane(self.model)
+        pane = self.list_pane
+        self.table, self.new_button, self.up_button = pane.table, pane.new_button, pane.up_button
+        self.delete_button, self.seconds = pane.delete_button, pane.seconds
+        self.start_button, self.status = pane.start_button, pane.status
+        pane.new_requested.connect(self.new_objection)
+        pane.move_requested.connect(self.move_current)
+        pane.delete_requested.connect(self.delete_current)
+        pane.edit_requested.connect(lambda: self.focus_anchor("text"))
+        pane.start_requested.connect(self.start_rehearsal)
+        self.splitter.addWidget(pane)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([380, 900])
+        self.rehearsal = RehearsalView(ctx)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.rehearsal)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.editor.item_changed.connect(self._on_item_changed)
+        self.editor.links_saved.connect(lambda _id: self.changed("objections"))
+        self.library.add_requested.connect(self.add_from_library)
+        self.pages.currentChanged.connect(self._on_page)
+        self.rehearsal.session_ended.connect(self._on_session_ended)
+        self.rehearsal.closed.connect(self._on_rehearsal_closed)
+        QWidget.setTabOrder(self.start_button, self.pages)
+
+    # -- loading ----------------------------------------------------------------------
+
+    def set_workbook(self, workbook_id: int | None) -> None:
+        if self.rehearsal.active() or self.stack.currentWidget() is self.rehearsal:
+            self.rehearsal.end_session()
+            self.rehearsal.close_view()
+        switched = workbook_id != self.workbook_id
+        super().set_workbook(workbook_id)
+        self.library.load()
+        self.reload()
+        if switched:
+            self.progress.invalidate(now=True)
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Read objections and evidence again (after writing what is pending)."""
+        self.ctx.saver.flush()
+        current = self.current_item()
+        keep = select_id if select_id is not None else (current.id if current else None)
+        rows, evidence = [], []
+        if self.workbook_id is not None:
+            try:
+                rows = self.ctx.service.items(Objection, self.workbook_id)
+                evidence = self.ctx.service.items(Evidence, self.workbook_id)
+            except FlexPrepError as exc:
+                self.show_message(str(exc))
+        self.evidence_rows = evidence
+        self.model.set_items([ObjectionItem.from_row(row) for row in rows])
+        self.editor.set_evidence(evidence)
+        self._days = self._days_to_meeting()
+        row = max(0, self.model.row_of(keep)) if self.model.items else -1
+        self.select_row(row)
+        self._refresh_derived()
+        self.progress.invalidate()
+
+    def _refresh_derived(self) -> None:
+        keys = set()
+        for item in self.model.items:
+            entry = library_entry(item)
+            if entry is not None:
+                keys.add(entry["key"])
+        self.library.set_added(keys)
+        self._update_buttons()
+        self.list_pane.update_status(self.model.items, self._days)
+
+    def _days_to_meeting(self) -> int | None:
+        if self.workbook_id is None:
+            return None
+        try:
+            at = self.ctx.service.part(Meeting, self.workbook_id).at
+        except FlexPrepError:
+            return None
+        return None if at is None else (at.date() - date.today()).days
+
+    def _update_buttons(self) -> None:
+        self.list_pane.update_buttons(self._selected_row(), len(self.model.items),
+                                      self.workbook_id is not None,
+                                      any(i.text.strip() for i in self.model.items))
+
+    # -- selection --------------------------------------------------------------------
+
+    def current_item(self) -> ObjectionItem | None:
+        row = self._selected_row()
+        return None if row is None else self.model.item(row)
+
+    def _selected_row(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        if row < 0:
+            self.table.setCurrentIndex(QModelIndex())
+            self.editor.show_item(None)
+            return
+        self.table.setCurrentIndex(self.model.index(row, COL_TEXT))
+        self.table.scrollTo(self.model.index(row, COL_TEXT))
+        self.editor.show_item(self.model.item(row))
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.editor.show_item(self.model.item(current.row()) if current.isValid() else None)
+        self._update_buttons()
+        if self.progress.highlight.isChecked():
+            self.progress.invalidate()
+
+    @Slot(int, dict)
+    def _on_item_changed(self, objection_id: int, fields: dict[str, Any]) -> None:
+        self.model.update(objection_id, **fields)
+        if {"text", "draft"} & set(fields):
+            self._refresh_derived()
+
+    def show_message(self, text: str) -> None:
+        self.list_pane.show_message(text)
+
+    # -- structural actions -----------------------------------------------------------
+
+    @Slot(dict)
+    def add_from_library(self, entry: dict[str, Any]) -> None:
+        """Add a library objection (likelihood 3, its starter response), or show it."""
+        if self.workbook_id is None:
+            return
+        existing = next((i for i in self.model.items
+                         if (library_entry(i) or {}).get("key") == entry["key"]), None)
+        if existing is not None:
+            self.select_row(self.model.row_of(existing.id))
+            self.pages.setCurrentWidget(self.editor)
+            return
+        try:
+            row = self.ctx.service.add_item(
+                Objection, self.workbook_id, text=entry["text"], theme=entry["theme"],
+                likelihood=3, response=entry["response"], origin="library",
+                library_key=entry["key"])
+        except FlexPrepError as exc:
+            self.show_message(str(exc))
+            return
+        self.show_message("")
+        self.reload(select_id=row.id)
+        self.changed("objections")
+
+    @Slot()
+    def new_objection(self) -> None:
+        """Add an empty objection of my own and put the cursor in it."""
+        if self.workbook_id is None:
+            return
+        try:
+            row = self.ctx.service.add_item(Objection, self.workbook_id, text="",
+                                            theme="other", likelihood=3, origin="user")
+        except FlexPrepError as exc:
+            self.show_message(str(exc))
+            return
+        self.show_message("")
+        self.reload(select_id=row.id)
+        self.changed("objections")
+        self.focus_anchor("text")
+
+    @Slot()
+    def delete_current(self) -> None:
+        item, row = self.current_item(), self._selected_row()
+        if item is None or row is None:
+            return
+        if item.text.strip() or item.response.strip() or item.rehearsals:
+            count = len(item.rehearsals)
+            extra = f" and its {count} rehearsal{'s' if count != 1 else ''}" if count else ""
+            answer = QMessageBox.question(
+                self, "Delete objection",
+                f"Delete “{' '.join(item.text.split())[:80] or 'this objection'}”{extra}?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.ctx.saver.flush()
+        try:
+            self.ctx.service.delete_item(Objection, item.id)
+        except FlexPrepError as exc:
+            self.show_message(str(exc))
+            return
+        neighbour = self.model.item(row + 1) or self.model.item(row - 1)
+        self.reload(select_id=neighbour.id if neighbour else None)
+        self.changed("objections")
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def move_current(self, step: int) -> None:
+        item, row = self.current_item(), self._selected_row()
+        if item is None or row is None or not 0 <= row + step < len(self.model.items):
+            return
+        self.ctx.saver.flush()
+        try:
+            self.ctx.service.move_item(Objection, item.id, row + step)
+        except FlexPrepError as exc:
+            self.show_message(str(exc))
+            return
+        self.reload(select_id=item.id)
+        self.changed("objections")
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- rehearsal --------------------------------------------------------------------
+
+    @Slot()
+    def start_rehearsal(self) -> None:
+        """Rehearse every objection: never rehearsed, then least confident, then likely."""
+        self.reload()
+        items = self.model.items
+        order = rehearsal_order(items)
+        if not order:
+            self.show_message("Write at least one objection before rehearsing.")
+            return
+        evidence = {row.id: row for row in self.evidence_rows}
+        self.stack.setCurrentWidget(self.rehearsal)
+        self.rehearsal.start([items[i] for i in order], evidence, self.seconds.value(),
+                             restart=self.start_rehearsal)
+
+    @Slot()
+    def _on_session_ended(self) -> None:
+        self.reload()
+        self.changed("objections")
+
+    @Slot()
+    def _on_rehearsal_closed(self) -> None:
+        self.stack.setCurrentWidget(self.splitter)
+        self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- chart ------------------------------------------------------------------------
+
+    def _chart_data(self) -> list[dict[str, Any]]:
+        if self.workbook_id is None:
+            return []
+        return list(self.ctx.service.export_data(self.workbook_id).get("objections") or [])
+
+    @Slot(int)
+    def _on_page(self, _index: int) -> None:
+        if self.pages.currentWidget() is self.library:
+            self.library.load()
+
+    # -- navigation -------------------------------------------------------------------
+
+    def focus_anchor(self, anchor: str) -> None:
+        if anchor != "rehearse" and self.stack.currentWidget() is self.rehearsal:
+            self.rehearsal.end_session()
+            self.rehearsal.close_view()
+        if anchor == "rehearse":
+            if self.stack.currentWidget() is self.rehearsal:
+                self.rehearsal.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif anchor == "library":
+            self.pages.setCurrentWidget(self.library)
+            self.library.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif anchor in ("response", "text"):
+            if anchor == "response":
+                empty = next((n for n, i in enumerate(self.model.items)
+                              if not i.response.strip()), None)
+                if empty is not None:
+                    self.select_row(empty)
+            self.pages.setCurrentWidget(self.editor)
+            target = self.editor.response_edit if anchor == "response" else self.editor.text_edit
+            if self.editor.item is not None:
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)

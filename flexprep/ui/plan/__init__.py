@@ -1,0 +1,1 @@
+"""The Plan & trial tab: the schedule, the trial and how it will be measured."""

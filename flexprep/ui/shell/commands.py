@@ -1,0 +1,332 @@
+"""The workbook commands behind the File and Help menus, and the export status."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStatusBar,
+    QWidget,
+)
+
+from flexprep.core import content, fileformat, vocab
+from flexprep.core.errors import FlexPrepError
+from flexprep.ui.shell.context import AppContext
+from flexprep.ui.shell.dialogs import NewWorkbookDialog
+from flexprep.ui.shell.exporter import ExportJob
+from flexprep.ui.widgets.common import name
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | None
+
+
+class CommandHost(Protocol):
+    """What the commands need from the window they serve (the window provides it)."""
+
+    @property
+    def workbook_id(self) -> int | None: ...
+
+    def switch_to(self, workbook_id: int | None) -> None:
+        """Show the workbook ``workbook_id`` (None: the welcome page)."""
+
+    def show_first_tab(self) -> None:
+        """Bring the first tab to the front."""
+
+    def show_switcher(self) -> None:
+        """Open the workbook switcher's list."""
+
+
+def safe_filename(text: str) -> str:
+    """A file name made from workbook text (no slashes or control characters)."""
+    cleaned = re.sub(r'[\x00-\x1f\x7f/\\:*?"<>|]+', " ", text).strip(" .")
+    return cleaned[:80] or "workbook"
+
+
+def add_action(menu: QMenu, parent: QObject, text: str, slot: Callable[..., object],
+               shortcut: Shortcut, object_name: str) -> QAction:
+    """A named action in ``menu`` that calls ``slot``."""
+    action = QAction(text, parent)
+    action.setObjectName(object_name)
+    if shortcut is not None:
+        action.setShortcut(shortcut)
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
+
+
+class WorkbookCommands(QObject):
+    """New, open, rename, duplicate, delete, import and export a workbook.
+
+    Dialogs open over ``window``; messages and the export progress go to ``status``;
+    the commands ask ``host`` which workbook is open and to show another one.
+    """
+
+    def __init__(self, window: QWidget, status: QStatusBar, host: CommandHost,
+                 ctx: AppContext, database_path: Path) -> None:
+        super().__init__(window)
+        self.setObjectName("workbook_commands")
+        self.dialog_parent, self.status, self.host = window, status, host
+        self.service, self.saver = ctx.service, ctx.saver
+        self.database_path = database_path
+        self._export_jobs: list[ExportJob] = []
+        self.last_export: Path | None = None
+        self.progress = QProgressBar()
+        self.progress.setObjectName("export_progress")
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.open_file_button = name(QPushButton("Open file"), "open_exported_file",
+                                     "Open the exported file")
+        self.open_folder_button = name(QPushButton("Open folder"), "open_export_folder",
+                                       "Open the folder of the exported file")
+        for button in (self.open_file_button, self.open_folder_button):
+            button.setFlat(True)
+            button.hide()
+        self.open_file_button.clicked.connect(self.open_exported_file)
+        self.open_folder_button.clicked.connect(self.open_export_folder)
+        for widget in (self.progress, self.open_file_button, self.open_folder_button):
+            status.addPermanentWidget(widget)
+
+    def build_file_menu(self, file_menu: QMenu) -> None:
+        """Put the workbook and export actions in ``file_menu``."""
+        def add(text: str, slot: Callable[..., object], shortcut: Shortcut,
+                object_name: str, menu: QMenu = file_menu) -> QAction:
+            return add_action(menu, self, text, slot, shortcut, object_name)
+
+        self.act_new = add("&New workbook…", self.new_workbook,
+                           QKeySequence.StandardKey.New, "action_new")
+        self.act_open = add("&Open workbook…", self.open_workbook,
+                            QKeySequence.StandardKey.Open, "action_open")
+        self.act_sample = add("Open the &sample workbook", self.open_sample, None,
+                              "action_sample")
+        file_menu.addSeparator()
+        # No F2: lists and tables use it to edit the selected entry.
+        self.act_rename = add("&Rename workbook…", self.rename_workbook, None, "action_rename")
+        self.act_duplicate = add("D&uplicate workbook", self.duplicate_workbook, None,
+                                 "action_duplicate")
+        self.act_delete = add("&Delete workbook…", self.delete_workbook, None, "action_delete")
+        file_menu.addSeparator()
+        self.act_import = add("&Import workbook file…", self.import_workbook,
+                              QKeySequence("Ctrl+I"), "action_import")
+        self.act_export_file = add("Export workbook &file…", self.export_workbook_file, None,
+                                   "action_export_file")
+        export_menu = file_menu.addMenu("&Export document")
+        export_menu.setObjectName("export_menu")
+        self.export_actions: dict[str, QAction] = {}
+        for kind, label in vocab.DOCUMENTS.items():
+            shortcut = QKeySequence("Ctrl+E") if kind == "brief" else None
+            self.export_actions[kind] = add(
+                f"{label}…", lambda _=False, k=kind: self.export_document(k), shortcut,
+                f"action_export_{kind}", export_menu)
+
+    def build_help_menu(self, help_menu: QMenu) -> None:
+        add_action(help_menu, self, "&About FlexPrep", self.about, None, "action_about")
+
+    def update_actions(self) -> None:
+        """Enable what needs an open workbook only while one is open."""
+        has_book = self.host.workbook_id is not None
+        for action in (self.act_rename, self.act_duplicate, self.act_delete,
+                       self.act_export_file, *self.export_actions.values()):
+            action.setEnabled(has_book)
+
+    def _warn(self, title: str, message: str) -> None:
+        QMessageBox.warning(self.dialog_parent, title, message)
+
+    # -- workbook commands ------------------------------------------------------------
+
+    @Slot()
+    def new_workbook(self) -> None:
+        values = NewWorkbookDialog.get(self.dialog_parent)
+        if values is None:
+            return
+        name, scenario, manager = values
+        try:
+            book = self.service.create_workbook(self.service.free_name(name), scenario, manager)
+        except FlexPrepError as exc:
+            self._warn("Workbook not created", str(exc))
+            return
+        self.host.switch_to(book.id)
+        self.host.show_first_tab()
+
+    @Slot()
+    def open_workbook(self) -> None:
+        self.host.show_switcher()
+
+    @Slot()
+    def open_sample(self) -> None:
+        try:
+            data = fileformat.read_file(content.sample_workbook_path())
+            book = self.service.import_data(data)
+        except FlexPrepError as exc:
+            self._warn("Sample not opened", str(exc))
+            return
+        self.host.switch_to(book.id)
+
+    @Slot()
+    def rename_workbook(self) -> None:
+        workbook_id = self.host.workbook_id
+        if workbook_id is None:
+            return
+        current = self.service.workbook(workbook_id).name
+        name, ok = QInputDialog.getText(self.dialog_parent, "Rename workbook", "New name:",
+                                        QLineEdit.EchoMode.Normal, current)
+        if not ok or name.strip() == current:
+            return
+        try:
+            self.service.rename_workbook(workbook_id, name)
+        except FlexPrepError as exc:
+            self._warn("Workbook not renamed", str(exc))
+            return
+        self.host.switch_to(workbook_id)
+
+    @Slot()
+    def duplicate_workbook(self) -> None:
+        workbook_id = self.host.workbook_id
+        if workbook_id is None:
+            return
+        self.saver.flush()
+        try:
+            book = self.service.duplicate_workbook(workbook_id)
+        except FlexPrepError as exc:
+            self._warn("Workbook not duplicated", str(exc))
+            return
+        self.host.switch_to(book.id)
+        self.status.showMessage(f"Duplicated as “{book.name}”", 5000)
+
+    @Slot()
+    def delete_workbook(self) -> None:
+        workbook_id = self.host.workbook_id
+        if workbook_id is None:
+            return
+        name = self.service.workbook(workbook_id).name
+        answer = QMessageBox.question(
+            self.dialog_parent, "Delete workbook",
+            f"Delete “{name}” and everything in it? This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.saver.discard()
+        self.service.delete_workbook(workbook_id)
+        remaining = self.service.list_workbooks()
+        self.host.switch_to(remaining[0].id if remaining else None)
+        self.status.showMessage(f"Deleted “{name}”", 5000)
+
+    @Slot()
+    def import_workbook(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.dialog_parent, "Import workbook file",
+                                              str(Path.home()),
+                                              "FlexPrep workbook (*.json);;All files (*)")
+        if not path:
+            return
+        try:
+            book = self.service.import_data(fileformat.read_file(path))
+        except FlexPrepError as exc:
+            self._warn("Workbook not imported", f"{Path(path).name}: {exc}")
+            return
+        self.host.switch_to(book.id)
+        self.status.showMessage(f"Imported “{book.name}”", 5000)
+
+    @Slot()
+    def export_workbook_file(self) -> None:
+        workbook_id = self.host.workbook_id
+        if workbook_id is None:
+            return
+        self.saver.flush()
+        data = self.service.export_data(workbook_id)
+        suggested = str(Path.home() / f"{safe_filename(data['name'])}.json")
+        path, _ = QFileDialog.getSaveFileName(self.dialog_parent, "Export workbook file",
+                                              suggested, "FlexPrep workbook (*.json)")
+        if not path:
+            return
+        try:
+            fileformat.write_file(data, path)
+        except OSError as exc:
+            self._warn("Workbook file not written", f"{path}: {exc.strerror or exc}")
+            return
+        self.status.showMessage(f"Workbook file written to {path}", 8000)
+
+    # -- documents --------------------------------------------------------------------
+
+    @Slot(str)
+    def export_document(self, kind: str) -> None:
+        """Ask where to save the ``kind`` document and write it in the background."""
+        workbook_id = self.host.workbook_id
+        if workbook_id is None:
+            return
+        self.saver.flush()
+        data = self.service.export_data(workbook_id)
+        label = vocab.DOCUMENTS[kind]
+        suggested = str(Path.home() / f"{safe_filename(data['name'])} - {label}.docx")
+        path, _ = QFileDialog.getSaveFileName(self.dialog_parent, f"Export {label}", suggested,
+                                              "Word document (*.docx)")
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != ".docx":
+            target = target.with_name(target.name + ".docx")
+        job = ExportJob(data, kind, target, self)
+        job.progress.connect(self._on_export_progress)
+        job.finished_ok.connect(lambda p, j=job: self._on_exported(j, p))
+        job.failed.connect(lambda m, j=job: self._on_export_failed(j, m))
+        self._export_jobs.append(job)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.open_file_button.hide()
+        self.open_folder_button.hide()
+        self.status.showMessage(f"Exporting {label}…")
+        job.start()
+
+    @Slot(int, int)
+    def _on_export_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _on_exported(self, job: ExportJob, path: str) -> None:
+        self._export_jobs.remove(job)
+        self.progress.hide()
+        self.last_export = Path(path)
+        self.status.showMessage(f"{vocab.DOCUMENTS[job.kind]} saved to {path}")
+        self.open_file_button.show()
+        self.open_folder_button.show()
+
+    def _on_export_failed(self, job: ExportJob, message: str) -> None:
+        self._export_jobs.remove(job)
+        self.progress.hide()
+        self.status.clearMessage()
+        self._warn("Export failed", message)
+
+    @Slot()
+    def open_exported_file(self) -> None:
+        if self.last_export is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export)))
+
+    @Slot()
+    def open_export_folder(self) -> None:
+        if self.last_export is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export.parent)))
+
+    def finish_exports(self) -> None:
+        """Wait for exports still running (on close)."""
+        for job in list(self._export_jobs):
+            job.wait()
+
+    @Slot()
+    def about(self) -> None:
+        from flexprep import __version__
+
+        QMessageBox.about(
+            self.dialog_parent, "About FlexPrep",
+            f"FlexPrep {__version__}\n\nPrepare, privately and offline, to ask your manager "
+            f"for a flexible work arrangement.\n\nYour data stays on this computer:\n"
+            f"{self.database_path}")

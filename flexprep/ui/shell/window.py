@@ -1,0 +1,361 @@
+"""The main window: workbook switcher, the six tabs, menus and the status bar."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from datetime import datetime
+from typing import cast
+
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from flexprep.core.database import Database
+from flexprep.core.service import WorkbookService, warm_up
+from flexprep.ui.shell.autosave import Saver
+from flexprep.ui.shell.commands import WorkbookCommands, add_action
+from flexprep.ui.shell.context import AppContext, AppSignals
+from flexprep.ui.widgets.common import heading_label, muted_label, name
+from flexprep.ui.widgets.tab import WorkbookTab
+
+WARM_UP_FALLBACK_MS = 500
+
+#: The six tabs, in order: key, title, and where the class lives. A tab's module is
+#: imported and the tab built when it is first shown (or asked for), so the window
+#: paints quickly and only pays for the tabs the user opens.
+TAB_SPECS: tuple[tuple[str, str, str], ...] = (
+    ("assessment", "Self-assessment", "flexprep.ui.assessment.tab:SelfAssessmentTab"),
+    ("asks", "Must-haves & nice-to-haves", "flexprep.ui.asks.tab:AsksTab"),
+    ("objections", "Objection rehearsal", "flexprep.ui.objections.tab:ObjectionRehearsalTab"),
+    ("evidence", "Endorsements & evidence", "flexprep.ui.evidence.tab:EvidenceTab"),
+    ("plan", "Plan & trial", "flexprep.ui.plan.tab:PlanTab"),
+    ("meeting", "Meeting & follow-up", "flexprep.ui.meeting.tab:MeetingTab"),
+)
+TAB_KEYS = tuple(key for key, _title, _where in TAB_SPECS)
+
+
+class _TabPages(dict[str, WorkbookTab]):
+    """The tabs by key; a tab not built yet is built when asked for."""
+
+    def __init__(self, build: Callable[[str], WorkbookTab]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> WorkbookTab:
+        return self._build(key)
+
+
+class MainWindow(QMainWindow):
+    """FlexPrep's window over one database; its menus call :class:`WorkbookCommands`."""
+
+    def __init__(self, database: Database, settings: QSettings) -> None:
+        super().__init__()
+        self.database = database
+        self.settings = settings
+        self.service = WorkbookService(database.factory)
+        self.signals = AppSignals(self)
+        self.saver = Saver(self)
+        self.ctx = AppContext(self.service, self.signals, self.saver)
+        self.workbook_id: int | None = None
+        self._warmed_up = False
+        self._loaded: set[int] = set()
+        self.setObjectName("main_window")
+        self.setWindowTitle("FlexPrep")
+        self.commands = WorkbookCommands(self, self.statusBar(), self, self.ctx, database.path)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        self.tab_pages = _TabPages(self._build_tab)
+        for key, title, _where in TAB_SPECS:
+            stand_in = QWidget()  # replaced by the real tab when it is first shown
+            stand_in.setObjectName(f"{key}_unbuilt")
+            self.tabs.addTab(stand_in, title.replace("&", "&&"))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+        self.stack = QStackedWidget()
+        self.welcome = self._build_welcome()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+
+        self._build_toolbar()
+        self._build_status_bar()
+        self._build_menus()
+        self.saver.saved.connect(self._on_saved)
+        self.saver.failed.connect(self._on_save_failed)
+        self.signals.navigate.connect(self.navigate)
+        self.signals.export_requested.connect(self.commands.export_document)
+        self.signals.data_changed.connect(self._on_data_changed)
+        self._restore()
+
+    # -- building ---------------------------------------------------------------------
+
+    def _build_welcome(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("welcome")
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(heading_label("Prepare to ask for flexible work"))
+        layout.addWidget(muted_label(
+            "FlexPrep keeps everything on this computer. Start a workbook for the "
+            "conversation you are preparing, or look around a filled-in sample first."))
+        self.welcome_new = name(QPushButton("&Start a new workbook…"), "welcome_new",
+                                "Start a new workbook")
+        self.welcome_sample = name(QPushButton("Open the s&ample workbook"), "welcome_sample",
+                                   "Open the sample workbook")
+        self.welcome_new.clicked.connect(self.commands.new_workbook)
+        self.welcome_sample.clicked.connect(self.commands.open_sample)
+        for button in (self.welcome_new, self.welcome_sample):
+            button.setMinimumHeight(36)
+            layout.addWidget(button)
+        layout.addStretch(2)
+        outer = QWidget()
+        outer_layout = QVBoxLayout(outer)
+        outer_layout.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
+        page.setMaximumWidth(520)
+        return outer
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Workbook")
+        bar.setObjectName("workbook_toolbar")
+        bar.setMovable(False)
+        label = QLabel("&Workbook: ")
+        self.switcher = name(QComboBox(), "workbook_switcher", "Current workbook")
+        self.switcher.setMinimumContentsLength(32)
+        self.switcher.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        label.setBuddy(self.switcher)
+        self.switcher.activated.connect(self._on_switcher)
+        bar.addWidget(label)
+        bar.addWidget(self.switcher)
+        self.addToolBar(bar)
+
+    def _build_status_bar(self) -> None:
+        # After the export progress the commands put there: the save status comes last.
+        self.save_label = QLabel("Changes are saved as you type")
+        self.save_label.setObjectName("save_status")
+        self.statusBar().addPermanentWidget(self.save_label)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        self.commands.build_file_menu(file_menu)
+        file_menu.addSeparator()
+        add_action(file_menu, self, "&Quit", self.close, QKeySequence.StandardKey.Quit,
+                   "action_quit")
+
+        edit_menu = menu.addMenu("&Edit")
+        for label, method, key in (("&Undo", "undo", QKeySequence.StandardKey.Undo),
+                                   ("&Redo", "redo", QKeySequence.StandardKey.Redo),
+                                   ("Cu&t", "cut", QKeySequence.StandardKey.Cut),
+                                   ("&Copy", "copy", QKeySequence.StandardKey.Copy),
+                                   ("&Paste", "paste", QKeySequence.StandardKey.Paste)):
+            add_action(edit_menu, self, label, lambda _=False, m=method: self._edit(m), key,
+                       f"action_{method}")
+            if method == "redo":
+                edit_menu.addSeparator()
+
+        view_menu = menu.addMenu("&View")
+        add_action(view_menu, self, "&Previous tab", lambda: self._step_tab(-1),
+                   QKeySequence("Ctrl+PgUp"), "action_prev_tab")
+        add_action(view_menu, self, "&Next tab", lambda: self._step_tab(1),
+                   QKeySequence("Ctrl+PgDown"), "action_next_tab")
+        view_menu.addSeparator()
+        for index in range(self.tabs.count()):
+            add_action(view_menu, self,
+                       f"&{index + 1} {self.tabs.tabText(index).replace('&', '&&')}",
+                       lambda _=False, i=index: self.tabs.setCurrentIndex(i),
+                       QKeySequence(f"Alt+{index + 1}"), f"action_tab_{index + 1}")
+        self.commands.build_help_menu(menu.addMenu("&Help"))
+
+    @staticmethod
+    def _edit(method: str) -> None:
+        widget = QApplication.focusWidget()
+        if widget is not None and hasattr(widget, method):
+            getattr(widget, method)()
+
+    def _step_tab(self, step: int) -> None:
+        if self.stack.currentWidget() is self.tabs:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    # -- workbooks --------------------------------------------------------------------
+
+    def refresh_switcher(self) -> None:
+        """Fill the workbook switcher from the database, keeping the current one."""
+        books = self.service.list_workbooks()
+        self.switcher.blockSignals(True)
+        self.switcher.clear()
+        for book in sorted(books, key=lambda b: b.name.casefold()):
+            self.switcher.addItem(book.name, book.id)
+        index = self.switcher.findData(self.workbook_id)
+        self.switcher.setCurrentIndex(index)
+        self.switcher.blockSignals(False)
+        self.switcher.setEnabled(bool(books))
+
+    def switch_to(self, workbook_id: int | None) -> None:
+        """Show the workbook ``workbook_id`` (None: the welcome page)."""
+        self.saver.flush()
+        self.workbook_id = workbook_id
+        self._loaded.clear()
+        self.refresh_switcher()
+        if workbook_id is None:
+            self.stack.setCurrentWidget(self.welcome)
+            self.setWindowTitle("FlexPrep")
+        else:
+            book = self.service.workbook(workbook_id)
+            self.stack.setCurrentWidget(self.tabs)
+            self.setWindowTitle(f"{book.name} — FlexPrep")
+            self.settings.setValue(self._last_key(), workbook_id)
+            self._load_tab(self.tabs.currentIndex())
+        self.commands.update_actions()
+        self.signals.workbook_switched.emit(workbook_id if workbook_id is not None else -1)
+
+    def show_first_tab(self) -> None:
+        self.tabs.setCurrentIndex(0)
+
+    def show_switcher(self) -> None:
+        if self.switcher.count():
+            self.switcher.setFocus()
+            self.switcher.showPopup()
+
+    def _build_tab(self, key: str) -> WorkbookTab:
+        index = TAB_KEYS.index(key)
+        _key, title, where = TAB_SPECS[index]
+        module, _, name = where.partition(":")
+        tab: WorkbookTab = getattr(importlib.import_module(module), name)(self.ctx)
+        self.tab_pages[key] = tab
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        stand_in = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, tab, title.replace("&", "&&"))
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        if stand_in is not None:
+            stand_in.deleteLater()
+        # A page built late joins the end of the focus chain: put it back after the tab bar.
+        QWidget.setTabOrder(self.tabs.tabBar(), tab)
+        self._loaded.discard(index)
+        return tab
+
+    def current_tab(self) -> WorkbookTab:
+        return self.tab_pages[TAB_KEYS[self.tabs.currentIndex()]]
+
+    def _load_tab(self, index: int) -> None:
+        # Tabs are built and load their workbook when first shown: start-up stays quick.
+        if index < 0 or index in self._loaded:
+            return
+        tab = self.tab_pages[TAB_KEYS[index]]
+        self._loaded.add(index)
+        tab.set_workbook(self.workbook_id)
+
+    @Slot(int)
+    def _on_tab_changed(self, index: int) -> None:
+        self.saver.flush()
+        self._load_tab(index)
+        self.settings.setValue("window/tab", index)
+
+    @Slot(int)
+    def _on_switcher(self, index: int) -> None:
+        workbook_id = self.switcher.itemData(index)
+        if workbook_id is not None and workbook_id != self.workbook_id:
+            self.switch_to(int(workbook_id))
+
+    @Slot(str, str)
+    def navigate(self, tab_key: str, anchor: str) -> None:
+        """Go to ``tab_key`` and let it put the focus on ``anchor``."""
+        tab = self.tab_pages[tab_key]
+        self.tabs.setCurrentWidget(tab)
+        tab.focus_anchor(anchor)
+
+    @Slot(str)
+    def _on_data_changed(self, part: str) -> None:
+        if part == "workbook":
+            self.refresh_switcher()
+            if self.workbook_id is not None:
+                self.setWindowTitle(f"{self.service.workbook(self.workbook_id).name} — FlexPrep")
+        # Other tabs reload what changed elsewhere when they are next shown.
+        current = self.tabs.currentIndex()
+        self._loaded.intersection_update({current})
+
+    # -- saving status ----------------------------------------------------------------
+
+    @Slot(datetime)
+    def _on_saved(self, when: datetime) -> None:
+        self.save_label.setText(f"All changes saved at {when:%H:%M:%S}")
+        self.save_label.setToolTip("FlexPrep saves as you type; there is nothing to save.")
+
+    @Slot(str)
+    def _on_save_failed(self, message: str) -> None:
+        self.save_label.setText(f"⚠ Not saved: {message} — your text is kept; retrying")
+        self.save_label.setToolTip(message)
+
+    # -- settings ---------------------------------------------------------------------
+
+    def _last_key(self) -> str:
+        return "last_workbook/" + str(self.database.path).replace("/", "|")
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 800)
+        # The stubs type every setting as object; type=int makes it an int.
+        tab = cast(int, self.settings.value("window/tab", 0, type=int))
+        if 0 <= tab < self.tabs.count():
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(tab)
+            self.tabs.blockSignals(False)
+        books = self.service.list_workbooks()
+        last = self.settings.value(self._last_key())
+        ids = [b.id for b in books]
+        chosen = int(last) if last is not None and int(last) in ids else (ids[0] if ids else None)
+        self.switch_to(chosen)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)
+        super().paintEvent(event)
+        self._warm_up_once()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        QTimer.singleShot(WARM_UP_FALLBACK_MS, self._warm_up_once)  # if no paint reaches us
+
+    @Slot()
+    def _warm_up_once(self) -> None:
+        # The window paints first; the ORM models load aside before any edit needs them.
+        if not self._warmed_up:
+            self._warmed_up = True
+            QThreadPool.globalInstance().start(warm_up)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
+        if not self.saver.flush():
+            answer = QMessageBox.warning(
+                self, "Changes not saved",
+                f"FlexPrep could not save your latest changes ({self.saver.last_error}).\n"
+                "Close anyway and lose them?",
+                QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Close:
+                event.ignore()
+                return
+            self.saver.discard()
+        self.commands.finish_exports()
+        QThreadPool.globalInstance().waitForDone(5000)
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        event.accept()
+
