@@ -27,9 +27,11 @@ def _sentence(rng: random.Random, words: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
 
 
-def large_workbook(seed: int = 7) -> dict[str, Any]:
+def large_workbook(seed: int = 7, objections: int = OBJECTIONS,
+                   rehearsals: int = REHEARSALS) -> dict[str, Any]:
     """The inner ``workbook`` object of a large workbook file (always the same)."""
     rng = random.Random(seed)
+    objection_count, rehearsal_count = objections, rehearsals
     start = datetime(2026, 9, 1, 8, 0, 0)
     evidence = []
     for n in range(1, EVIDENCE + 1):
@@ -45,11 +47,11 @@ def large_workbook(seed: int = 7) -> dict[str, Any]:
             "after_label": "2025" if metric else "", "higher_is_better": n % 5 != 0,
         })
     # 2,000 rehearsals spread over 300 objections (some have none).
-    counts = [0] * OBJECTIONS
-    for _ in range(REHEARSALS):
-        counts[rng.randrange(OBJECTIONS)] += 1
+    counts = [0] * objection_count
+    for _ in range(rehearsal_count):
+        counts[rng.randrange(objection_count)] += 1
     objections = []
-    for n in range(1, OBJECTIONS + 1):
+    for n in range(1, objection_count + 1):
         at = start + timedelta(hours=n)
         rehearsals = []
         for _ in range(counts[n - 1]):

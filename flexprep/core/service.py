@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session, configure_mappers, selectinload, sessionmaker
+from sqlalchemy.orm import Session, configure_mappers, sessionmaker
 
 from flexprep.core import fields as f
 from flexprep.core import transfer, vocab
@@ -260,11 +260,14 @@ class WorkbookService:
     def items(self, model: type[Row], workbook_id: int) -> list[Row]:
         """The items of one kind in rank order (objections with rehearsals and links)."""
         _load_models()
-        query = select(model).where(model.workbook_id == workbook_id)
         if model is Objection:
-            query = query.options(
-                selectinload(Objection.rehearsals), selectinload(Objection.evidence_links)
-            )
+            # Plain SQL: thousands of objections and rehearsals load in a blink.
+            from flexprep.core import snapshots
+
+            with self._reading() as session:
+                return snapshots.objections(  # type: ignore[return-value]
+                    session.connection(), workbook_id)
+        query = select(model).where(model.workbook_id == workbook_id)
         with self.transaction() as session:
             return list(session.scalars(query.order_by(model.position, model.id)))
 
