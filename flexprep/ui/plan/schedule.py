@@ -155,7 +155,11 @@ class ScheduleEditor(QWidget):
     # -- the schedule ----------------------------------------------------------------
 
     def schedule(self) -> dict[str, Any]:
-        """What to save: the days with a place, with their (last valid) hours."""
+        """What to save: the days with a place, with their hours as typed.
+
+        Hours that are not a valid range are saved too (the field is text), so nothing
+        typed is lost; they stay marked as needing a fix wherever they are shown.
+        """
         result: dict[str, Any] = {}
         for day, combo in self.where.items():
             where = combo.currentData()
@@ -163,7 +167,7 @@ class ScheduleEditor(QWidget):
                 continue
             entry: dict[str, str] = {"where": where}
             edit = self.hours[day]
-            hours = edit.text().strip() if not edit.problem() else self._saved_hours.get(day, "")
+            hours = edit.text().strip()
             if where in WORKING and hours:
                 entry["hours"] = hours
             result[day] = entry
@@ -184,8 +188,7 @@ class ScheduleEditor(QWidget):
     def _on_hours(self, day: str) -> None:
         if self._loading:
             return
-        if not self.hours[day].problem():
-            self._saved_hours[day] = self.hours[day].text().strip()
+        self._saved_hours[day] = self.hours[day].text().strip()
         self._changed()
 
     def _changed(self) -> None:
@@ -209,6 +212,6 @@ class ScheduleEditor(QWidget):
         problems = [f"⚠ {vocab.WEEKDAYS[d]}: “{e.text()}” — {e.problem()}."
                     for d, e in self.hours.items() if e.problem()]
         self.problems.setText("\n".join(problems)
-                              + ("\nNot saved until it is a valid time range; your text is kept."
-                                 if problems else ""))
+                              + ("\nSaved as you typed it; marked here until it is a valid time "
+                                 "range, and left out of the weekly totals." if problems else ""))
         self.problems.setVisible(bool(problems))

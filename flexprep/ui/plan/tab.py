@@ -213,13 +213,15 @@ class PlanTab(WorkbookTab):
     @Slot(str)
     def _on_core_hours(self, text: str) -> None:
         self._show_core_problem()
-        if not self.core_hours.problem():
-            self._save(core_hours=text.strip())
+        # Saved as typed even when it is not a valid range: nothing typed is lost, and
+        # the mark below comes back with it after a restart.
+        self._save(core_hours=text.strip())
 
     def _show_core_problem(self) -> None:
         problem = self.core_hours.problem()
-        self.core_problem.setText(f"⚠ “{self.core_hours.text()}” — {problem}. Not saved until it "
-                                  "is a valid time range; your text is kept." if problem else "")
+        self.core_problem.setText(f"⚠ “{self.core_hours.text()}” — {problem}. Saved as you "
+                                  "typed it; marked until it is a valid time range."
+                                  if problem else "")
         self.core_problem.setVisible(bool(problem))
 
     @Slot()
