@@ -37,7 +37,8 @@ def make_window(db_path: str | os.PathLike[str],
 
 def run_window(db: str | None = None) -> int:
     """Open the window (the ``flexprep`` command without a subcommand)."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationDisplayName("FlexPrep")

@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 
 from flexprep.core.errors import DatabaseError
 from flexprep.core.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -266,9 +266,12 @@ def open_database(path: str | os.PathLike[str], *, create: bool = True,
                     from None
         if version < SCHEMA_VERSION:
             _migrate(path, version)
+    # The URL only names the dialect; the file is opened by ``creator``. A "sqlite://" URL
+    # alone would get the in-memory pool (one connection per thread, closed under other
+    # threads' feet), so the file's pool is chosen here.
     engine = create_engine(
-        "sqlite://", creator=(lambda: _read_write(path)) if writable else
-        (lambda: _read_only(path)))
+        "sqlite://", poolclass=QueuePool,
+        creator=(lambda: _read_write(path)) if writable else (lambda: _read_only(path)))
     event.listen(engine, "connect", _on_connect)
     sidecars = () if writable else tuple(
         side for side in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"))
