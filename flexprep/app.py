@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from flexprep.core.database import default_db_path, open_database
 from flexprep.core.errors import DatabaseError
+from flexprep.ui.shell.lock import DatabaseInUseError, DatabaseLock
 from flexprep.ui.shell.window import MainWindow
 
 ORGANISATION = "FlexPrep"
@@ -28,10 +29,23 @@ def make_window(db_path: str | os.PathLike[str],
     """The main window over the database at ``db_path``, not yet shown.
 
     ``window_settings`` replaces the user's settings (tests use a file of their own).
+
+    Raises:
+        DatabaseInUseError: another FlexPrep window has this database open.
+        DatabaseError: the database cannot be opened.
     """
     database = open_database(Path(db_path))
-    window = MainWindow(database, window_settings or settings())
+    # One window per database: the lock is taken once the file is known to be ours.
+    lock = DatabaseLock(database.path)
+    try:
+        lock.acquire()
+        window = MainWindow(database, window_settings or settings(), lock)
+    except BaseException:
+        lock.release()
+        database.close()
+        raise
     window.destroyed.connect(database.close)
+    window.destroyed.connect(lock.release)
     return window
 
 
@@ -44,6 +58,10 @@ def run_window(db: str | None = None) -> int:
     app.setApplicationDisplayName("FlexPrep")
     try:
         window = make_window(db or default_db_path())
+    except DatabaseInUseError as exc:
+        QMessageBox.information(None, "FlexPrep is already open", str(exc))
+        print(f"flexprep: {exc}", file=sys.stderr)
+        return 2
     except DatabaseError as exc:
         QMessageBox.critical(None, "FlexPrep cannot open its database", str(exc))
         print(f"flexprep: {exc}", file=sys.stderr)

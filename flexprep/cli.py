@@ -16,7 +16,7 @@ from flexprep import __version__
 
 USER_ERROR = 2
 INTERRUPTED = 130
-DOCUMENTS = ("brief", "proposal", "followup", "letter")
+DOCUMENTS = ("brief", "proposal", "followup", "letter", "appeal")
 
 
 def one_line(text: str) -> str:
@@ -51,11 +51,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("list", help="one line per workbook: name, scenario, updated")
     importer = commands.add_parser("import", help="add a workbook from a file, print its name")
     importer.add_argument("file", metavar="FILE.json")
-    exporter = commands.add_parser("export", help="write a workbook file or a Word document")
+    exporter = commands.add_parser(
+        "export", help="write a workbook file, a Word document or a calendar (.ics)")
     exporter.add_argument("name", metavar="NAME")
-    exporter.add_argument("-o", "--output", required=True, metavar="OUT.json|OUT.docx")
+    exporter.add_argument("-o", "--output", required=True, metavar="OUT.json|OUT.docx|OUT.ics")
     exporter.add_argument("--document", choices=DOCUMENTS,
                           help="which Word document (default: brief)")
+    exporter.add_argument("--include-drafts", action="store_true",
+                          help="keep draft asks in a manager-facing document (left out "
+                          "by default)")
     backup = commands.add_parser("backup", help="make a backup copy of the database now")
     backup.add_argument("-o", "--output", metavar="FILE",
                         help="where to write it (default: the backups folder beside it)")
@@ -63,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser(
         "restore", help="back up the present state, then restore FILE")
     restore.add_argument("file", metavar="FILE")
+    analyse = commands.add_parser(
+        "analyse", help="speaking time, pauses, pace and a rough transcript of a WAV "
+        "recording, as one JSON object (16-bit PCM, any rate or channels)")
+    analyse.add_argument("file", metavar="FILE.wav")
     return parser
 
 
@@ -127,6 +135,8 @@ _READING = ("list", "export", "backups", "backup")
 def _dispatch(args: argparse.Namespace) -> int:
     # Everything that can be checked without the database is checked first, so a
     # refused command has not even opened (or created) it.
+    if args.command == "analyse":
+        return _analyse(args.file)
     if args.command == "import":
         from flexprep.core import fileformat
 
@@ -138,10 +148,12 @@ def _dispatch(args: argparse.Namespace) -> int:
     elif args.command == "export":
         output = Path(args.output)
         suffix = output.suffix.lower()
-        if suffix not in (".json", ".docx"):
-            return _fail(f"{output}: the output must end in .json or .docx")
-        if suffix == ".json" and args.document:
+        if suffix not in (".json", ".docx", ".ics"):
+            return _fail(f"{output}: the output must end in .json, .docx or .ics")
+        if suffix != ".docx" and args.document:
             return _fail("--document applies to Word (.docx) exports only")
+        if suffix != ".docx" and args.include_drafts:
+            return _fail("--include-drafts applies to Word (.docx) exports only")
         problem = _output_problem(output)
         if problem:
             return _fail(problem)
@@ -218,6 +230,23 @@ def _run(args: argparse.Namespace, database: Any, data: Any) -> int:
     return 0
 
 
+def _analyse(file: str) -> int:
+    # No database: a recording made elsewhere is only read. Two worker processes
+    # transcribe a long answer at once (docs/design.md, "Rehearsing out loud").
+    import json
+    import os
+
+    from flexprep.core.speech.analysis import analyse_file
+    from flexprep.core.speech.audio import AudioError
+
+    try:
+        delivery = analyse_file(Path(file).expanduser(), workers=min(2, os.cpu_count() or 1))
+    except AudioError as exc:
+        return _fail(f"{file}: {exc}")
+    print(json.dumps(delivery.as_dict(), ensure_ascii=False))
+    return 0
+
+
 def _export(args: argparse.Namespace, database: Any) -> None:
     # Plain SQL, not the service: exporting needs no ORM models (start-up time).
     from flexprep.core import transfer
@@ -230,11 +259,50 @@ def _export(args: argparse.Namespace, database: Any) -> None:
         from flexprep.core import fileformat
 
         fileformat.write_file(exported, output)
+    elif output.suffix.lower() == ".ics":
+        from flexprep.core import calendar
+
+        calendar.write_ics(exported, output)
     else:
+        kind = args.document or "brief"
+        if args.include_drafts:
+            _check_formal(kind, exported)
+        else:  # the gate sees what the document will hold: no draft asks
+            from flexprep.reports.drafts import without_drafts
+
+            _check_formal(kind, without_drafts(exported))
         from flexprep.reports.documents import write_document
 
-        write_document(exported, args.document or "brief", output)
+        write_document(exported, kind, output, include_drafts=args.include_drafts)
+        if kind != "brief" and not args.include_drafts:
+            from flexprep.reports.drafts import left_out_note
+
+            note = left_out_note(exported, kind)
+            if note:
+                print(f"flexprep: {one_line(note)}", file=sys.stderr)
     print(one_line(str(output)))
+
+
+def _check_formal(kind: str, exported: dict[str, Any]) -> None:
+    """The command line's gates (the window shows a checklist instead): a letter only
+    when its jurisdiction's required elements are all there, an appeal only after a
+    refusal. Nothing is written when one fails."""
+    from flexprep.core.errors import FlexPrepError
+
+    if kind == "letter":
+        from flexprep.core import law
+
+        gaps = law.missing(exported)
+        if gaps:
+            raise FlexPrepError(law.missing_line(gaps))
+    elif kind == "appeal":
+        from flexprep.core import vocab
+
+        outcome = (exported.get("meeting") or {}).get("outcome") or "pending"
+        if outcome != "declined":
+            raise FlexPrepError(
+                "the appeal replies to a refusal, and this workbook's outcome is "
+                f"'{vocab.OUTCOMES.get(outcome, outcome)}', not 'Declined'")
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ _RICH: dict[str, Any] = {
             "fallback": "Thursdays only for the first term",
             "importance": 5,
             "resistance": 3,
+            "in_request": True,
         },
         {
             "title": "Leave at 16:30 on lecture days",
@@ -48,6 +49,7 @@ _RICH: dict[str, Any] = {
             "fallback": "Leave at 17:00 and join class late",
             "importance": 5,
             "resistance": 2,
+            "in_request": True,
         },
         {
             "title": "Two study days before each exam",
@@ -286,7 +288,9 @@ _RICH: dict[str, Any] = {
         {"date": "2027-01-12", "text": "First home Tuesday: no issues; stand-up on video."},
         {"date": "2027-01-19", "text": "Client call forwarded fine."},
     ],
-    "request": {"proposed_start": "2027-01-11", "previous_requests": []},
+    # A Great Britain statutory request: the asks above marked in_request are the
+    # changes to hours and place it covers.
+    "request": {"jurisdiction": "gb", "proposed_start": "2027-01-11", "previous_requests": []},
 }
 
 

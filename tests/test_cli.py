@@ -117,11 +117,16 @@ def test_flexprep_db_and_the_default_location(tmp_path: Path) -> None:
 
 def test_export_a_word_document(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "proposal.docx"
-    ok(flexprep("--db", db, "export", FULL_NAME, "-o", out, "--document", "proposal",
-                cwd=tmp_path))
+    result = flexprep("--db", db, "export", FULL_NAME, "-o", out, "--document", "proposal",
+                      cwd=tmp_path)
+    # The workbook has one draft ask: it is left out, and the command says so.
+    assert (result.returncode, result.stdout.strip()) == (0, str(out))
+    assert result.stderr == ("flexprep: 1 draft ask left out of the proposal (still marked "
+                             "as drafts); --include-drafts keeps them\n")
     with zipfile.ZipFile(out) as document:
         xml = document.read("word/document.xml").decode("utf-8")
     assert "Work from home Tue and Thu" in xml  # an ask: manager-facing
+    assert "Study budget for exam fees" not in xml  # a draft
     assert FULL["workbook"]["walk_away"] not in xml  # private: never in a proposal
 
 
@@ -151,7 +156,8 @@ def test_import_refuses_a_bad_file(db: Path, tmp_path: Path, content: bytes,
     [
         (["export", "No such book", "-o", "out.json"], "no workbook named 'No such book'"),
         (["export", FULL_NAME, "-o", "missing/out.json"], "missing: no such folder"),
-        (["export", FULL_NAME, "-o", "out.pdf"], "out.pdf: the output must end in .json or"),
+        (["export", FULL_NAME, "-o", "out.pdf"],
+         "out.pdf: the output must end in .json, .docx or .ics"),
     ],
     ids=["unknown name", "missing folder", "wrong suffix"],
 )
@@ -282,7 +288,8 @@ def test_list_and_export_load_only_what_they_need(db: Path, tmp_path: Path) -> N
         "sys.exit(main())\n"
     )
     for args, models in ((["list"], False),
-                         (["export", FULL_NAME, "-o", str(tmp_path / "o.json")], False)):
+                         (["export", FULL_NAME, "-o", str(tmp_path / "o.json")], False),
+                         (["export", FULL_NAME, "-o", str(tmp_path / "o.ics")], False)):
         result = subprocess.run(
             [sys.executable, "-c", probe, "--db", str(db), *args], capture_output=True,
             text=True, timeout=120, check=False, cwd=tmp_path,

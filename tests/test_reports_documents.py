@@ -73,20 +73,24 @@ def test_every_document_has_title_block_page_numbers_and_clean_properties(
 ) -> None:
     document, text = rich_docs[kind]
     assert document.paragraphs[0].style.name == "Title"
-    assert "Tue/Thu remote for the MBA" in text
-    assert "28 November 2026" in text
+    # The workbook's name is the user's own label: only the brief shows it.
+    assert ("Tue/Thu remote for the MBA" in text) == (kind == "brief")
+    # The follow-up is dated on the meeting day at the earliest (3 December).
+    assert ("3 December 2026" if kind == "followup" else "28 November 2026") in text
     assert "Dana Whitfield" in text
     footer_xml = document.sections[0].footer._element.xml
     assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
     props = document.core_properties
-    labels = {
-        "brief": "My brief",
-        "proposal": "Proposal",
-        "followup": "Follow-up",
-        "letter": "Formal request letter",
-    }
-    assert props.title == f"{labels[kind]} \u2014 Tue/Thu remote for the MBA"
-    assert props.author == "FlexPrep" and props.last_modified_by == "FlexPrep"
+    # No proposal title and no sender in this workbook: the brief keeps the workbook's
+    # name as its title, the others a title of their own; the author is the user (here
+    # unknown, so blank), never the app.
+    if kind == "brief":
+        assert props.title == "Tue/Thu remote for the MBA"
+    else:
+        assert props.title and "Tue/Thu remote for the MBA" not in props.title
+    assert props.author == "" and props.last_modified_by == ""
+    assert props.language == "en-GB"
+    assert 'w:val="en-GB"' in document.styles.element.xml
     assert not props.comments and not props.keywords and not props.category
     assert_no_empty_heading(document)
     section = document.sections[0]
@@ -100,7 +104,8 @@ def test_every_document_has_title_block_page_numbers_and_clean_properties(
 
 
 @pytest.mark.parametrize(
-    ("kind", "charts"), [("brief", 3), ("proposal", 1), ("followup", 0), ("letter", 0)]
+    # The brief: the asks and rehearsal confidence; the proposal's figures are a table.
+    ("kind", "charts"), [("brief", 2), ("proposal", 0), ("followup", 0), ("letter", 0)]
 )
 def test_charts_only_where_they_belong(
     rich_docs: dict[str, tuple[Any, str]], kind: str, charts: int
@@ -112,20 +117,23 @@ def test_brief_has_everything(rich_docs: dict[str, tuple[Any, str]]) -> None:
     document, text = rich_docs["brief"]
     wb = rich_workbook()
     titles = [title for _, title in headings(document)]
-    assert titles[0] == "At a glance"
+    assert titles[0] == "The last ten minutes"
     for title in (
-        "Talking points",
-        "My asks",
+        "Open with",
+        "My walk-away",
+        "Still to do",
         "Objections and my responses",
+        "Nice-to-haves",
+        "What I offer in return",
         "Self-assessment",
         "Evidence",
         "Endorsements",
         "The plan",
         "The meeting",
+        "After the opening line",
         "Trial log",
         "Formal request",
         "My notes",
-        "My walk-away",
     ):
         assert title in titles, title
     values = [
@@ -154,10 +162,11 @@ def test_brief_has_everything(rich_docs: dict[str, tuple[Any, str]]) -> None:
         if value:
             for line in value.split("\n"):
                 assert line in text, line
-    # Prompt titles, resolved evidence links, rehearsal summary, trial dates.
+    # Prompt titles, evidence with its numbers, rehearsal summary, trial dates.
     # The bundled prompt title (resources/prompts.json), not the key's fallback "Business Case".
     assert "Business case (for your manager)" in text
-    assert "Evidence: On-time delivery; Tickets closed per week" in text
+    assert ("Evidence: On-time delivery: 86% \u2192 94%; "
+            "Tickets closed per week: 31 \u2192 37") in text
     assert "latest confidence 4/5 (22 November 2026)" in text
     assert "8 weeks, from 11 January 2027 to 7 March 2027" in text
     assert "Compressed week" in text and "Agreed as a trial" in text
@@ -169,59 +178,64 @@ def test_proposal_sections_in_order(rich_docs: dict[str, tuple[Any, str]]) -> No
     document, text = rich_docs["proposal"]
     titles = [title for level, title in headings(document) if level == 1]
     assert titles == [
-        "What I am asking for",
-        "What I offer in return",
-        "The business case",
-        "Evidence",
-        "What colleagues and clients say",
-        "Proposed weekly pattern",
-        "Trial period and review",
-        "How we will measure success",
-        "Coverage, communication and escalation",
-        "Alternatives I would consider",
+        "The change I am asking for",
+        "Why it works for the business",
+        "How the work and the team are covered",
+        "The trial and how we would judge it",
+        "The evidence",
+        "What colleagues say",
+        "Next step",
     ]
     assert "Work from home on Tuesdays and Thursdays" in text
     assert "Every two weeks" in text and "8 March 2027" in text
+    # Alternatives stay in the brief; the proposal asks for one thing.
+    assert "Compressed week" not in text and "Phased start" not in text
 
 
 def test_followup_confirms_dates(rich_docs: dict[str, tuple[Any, str]]) -> None:
     _, text = rich_docs["followup"]
     assert "Thursday 3 December 2026" in text
-    assert "Agreed as a trial" in text
+    assert "We agreed to try the change as a trial" in text
     assert "Dana to confirm with HR by 10 December" in text
     assert "Monday 11 January 2027" in text and "Sunday 7 March 2027" in text
     for checkin in ("25 January 2027", "8 February 2027", "22 February 2027"):
         assert checkin in text
+    assert "The change is temporary" in text
 
 
 def test_letter_is_a_statutory_request(rich_docs: dict[str, tuple[Any, str]]) -> None:
+    # More per jurisdiction in tests/test_reports_letter.py.
     document, text = rich_docs["letter"]
     assert "statutory request for flexible working" in text
     assert "Employment Rights Act 1996" in text
-    assert "Date of request: 28 November 2026" in text
-    assert "take effect from 11 January 2027" in text
-    assert "I have not made a previous statutory request" in text
+    assert "28 November 2026" in text
+    assert "start on 11 January 2027" in text
+    assert "I have not made a statutory flexible working request" in text
     assert "Work from home on Tuesdays and Thursdays" in text
+    assert "Two study days" not in text  # not part of the request
     assert "Tuesday" in text and "08:00-16:30" in text
-    assert "effect" not in text.replace("take effect", "")
+    assert "effect" not in text  # no longer required in Great Britain
 
 
-def test_letter_start_falls_back_to_trial_and_names_earlier_request(tmp_path: Path) -> None:
+def test_letter_never_invents_a_start_and_names_earlier_request(tmp_path: Path) -> None:
     wb = rich_workbook()
-    wb["request"] = {"proposed_start": None, "previous_requests": ["2026-03-03"]}
+    wb["request"] = {"jurisdiction": "gb", "proposed_start": None,
+                     "previous_requests": ["2026-03-03"]}
     wb["plan"]["trial_start"] = "2027-02-01"
     text = docx_text(write_document(wb, "letter", tmp_path / "l.docx", today=TODAY))
-    assert "take effect from 1 February 2027" in text
-    assert "previous statutory request for flexible working on 3 March 2026" in text
+    assert "Draft, not ready to send: before sending, add proposed start date" in text
+    assert "start on" not in text
+    assert "earlier statutory flexible working request to my employer on 3 March 2026" in text
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_minimal_workbook_exports_without_empty_sections(tmp_path: Path, kind: str) -> None:
     document = write({"name": "Only a name"}, kind, tmp_path)
     assert_no_empty_heading(document)
-    assert "Only a name" in docx_text(tmp_path / f"{kind}.docx")
-    if kind in ("brief", "proposal"):
-        assert headings(document) == []
+    # The workbook's name is the user's own label: the manager never reads it.
+    assert ("Only a name" in docx_text(tmp_path / f"{kind}.docx")) == (kind == "brief")
+    if kind == "brief":  # only the card's to-do list: everything is still to do
+        assert headings(document) == [(1, "The last ten minutes"), (3, "Still to do")]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -244,18 +258,20 @@ def test_malformed_values_are_tolerated(tmp_path: Path, kind: str) -> None:
     write(wb, kind, tmp_path)
     # Not only "no exception": the document was written and carries its title block.
     text = docx_text(tmp_path / f"{kind}.docx")
-    assert "Odd" in text and "28 November 2026" in text
+    assert "28 November 2026" in text
+    assert ("Odd" in text) == (kind == "brief")
 
 
 def test_whole_file_envelope_is_accepted(tmp_path: Path) -> None:
     envelope = {"format": "flexprep.workbook", "version": 1, "workbook": rich_workbook()}
     path = write_document(envelope, "proposal", tmp_path / "p.docx", today=TODAY, dpi=30)
-    assert "Tue/Thu remote for the MBA" in docx_text(path)
+    assert "Work from home on Tuesdays and Thursdays" in docx_text(path)
 
 
 def test_unknown_kind_is_refused(tmp_path: Path) -> None:
     with pytest.raises(
-        ValueError, match="unknown document 'memo': choose brief, proposal, followup or letter"
+        ValueError,
+        match="unknown document 'memo': choose brief, proposal, followup, letter or appeal",
     ):
         write_document({"name": "x"}, "memo", tmp_path / "x.docx")
     assert list(tmp_path.iterdir()) == []
@@ -309,7 +325,8 @@ def test_replaces_existing_file_atomically(tmp_path: Path) -> None:
     target = tmp_path / "letter.docx"
     target.write_bytes(b"old")
     write_document({"name": "x"}, "letter", target, today=TODAY)
-    assert docx.Document(str(target)).paragraphs[0].text == "Statutory flexible working request"
+    # No jurisdiction chosen: a formal request that claims no statute.
+    assert docx.Document(str(target)).paragraphs[0].text == "Flexible working request"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.docx"]
 
 

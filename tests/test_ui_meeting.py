@@ -88,7 +88,8 @@ def test_outcome_next_steps_and_trial_log_survive_reopen(qtbot, tmp_path: Path) 
     tab = window.tab_pages["meeting"]
     assert window.tabs.currentWidget() is tab
     assert tab.outcome.currentData() == "trial"
-    assert tab.next_steps.items() == ["Send Dana the trial plan by Friday"]
+    # Added after the sample's own next steps.
+    assert tab.next_steps.items()[-1] == "Send Dana the trial plan by Friday"
     assert tab.notes.text() == "Dana asked about month-end cover"
     model = tab.trial_log.model
     assert model.rowCount() == 1
@@ -96,8 +97,8 @@ def test_outcome_next_steps_and_trial_log_survive_reopen(qtbot, tmp_path: Path) 
         "Mon 18 Jan 2027", "Week 1: every deadline met")
     meeting = window.service.part(Meeting, window.workbook_id)
     assert meeting.outcome == "trial"
-    assert meeting.next_steps == [
-        {"text": "Send Dana the trial plan by Friday", "owner": "", "due": None}]
+    assert meeting.next_steps[-1] == {
+        "text": "Send Dana the trial plan by Friday", "owner": "", "due": None}
 
 
 def test_log_entries_are_cancelled_edited_and_deleted(qtbot, tmp_path: Path, monkeypatch) -> None:
@@ -131,7 +132,7 @@ def test_log_entries_are_cancelled_edited_and_deleted(qtbot, tmp_path: Path, mon
     log.view.setCurrentIndex(log.model.index(1, TrialLogTableModel.COL_TEXT))
     log.view.setFocus()
     qtbot.keyClick(log.view, Qt.Key.Key_Delete)
-    assert len(asked) == 1 and "cannot be undone" in asked[0]
+    assert len(asked) == 1 and asked[0].startswith("Delete the entry of ")
     texts = [r.text for r in window.service.items(TrialLogEntry, window.workbook_id)]
     assert texts == ["Check-in moved to Wednesday"]
     assert log.model.rowCount() == 1
@@ -220,7 +221,7 @@ def test_export_follow_up_and_letter_from_the_tab(qtbot, tmp_path: Path, monkeyp
 
     followup = export(tab.export_followup, "follow-up.docx")
     assert "3 December 2026" in followup
-    assert "Agreed as a trial" in followup
+    assert "We agreed to try the change as a trial" in followup
     assert "Book the first check-in for 25 January" in followup
     assert "PRIVATE-NOTE-XYZ" not in followup
     letter = export(tab.export_letter, "letter.docx")
@@ -244,7 +245,8 @@ def test_tab_order_reads_down_each_column(qtbot, tmp_path: Path) -> None:
         "timing_booked_time", "timing_numbers_ready", "timing_no_bad_news", "timing_lead_time",
         "timing_notes", "talking_points_list", "talking_points_add", "talking_points_remove",
         "talking_points_down", "proposed_start_set", "proposed_start", "previous_request_set",
-        "meeting_notes", "outcome", "next_steps_list", "next_steps_add", "trial_log_table",
+        "meeting_notes", "outcome", "next_steps_list", "next_steps_add", "next_steps_remove",
+        "next_steps_down", "trial_log_table",
         "trial_log_add", "export_followup", "export_letter"]
 
 

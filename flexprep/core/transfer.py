@@ -30,6 +30,11 @@ def _fields(record: fields.Record, row: Mapping[str, Any] | None) -> dict[str, A
     return result
 
 
+def item_fields(record: fields.Record, row: Mapping[Any, Any]) -> dict[str, Any]:
+    """One stored row of ``record`` in its file-format form (what an export writes)."""
+    return _fields(record, row)
+
+
 def _rows(connection: Connection, sql: str, **params: Any) -> list[Any]:
     return list(connection.execute(text(sql), params).mappings())
 

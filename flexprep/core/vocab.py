@@ -112,6 +112,7 @@ DOCUMENTS: dict[str, str] = {
     "proposal": "Proposal",
     "followup": "Follow-up",
     "letter": "Formal request letter",
+    "appeal": "Reply to a refusal",
 }
 
 #: Where the request is made: each has a cited rule set in ``resources/law/``.

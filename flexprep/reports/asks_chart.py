@@ -90,21 +90,27 @@ def _ask_key(axes: Axes, asks: list[dict[str, Any]], ranks: list[int]) -> None:
         y -= step * (line.count("\n") + 1.4)
 
 
-def asks_figure(asks: list[dict[str, Any]]) -> Figure | None:
+def asks_figure(asks: list[dict[str, Any]], *, key: bool = True) -> Figure | None:
     """Importance (y) against expected resistance (x), each ask a numbered marker.
 
     Must-haves are blue circles, nice-to-haves orange squares; asks with the same
     ratings are spread on a small grid around their cell so every one stays visible.
-    A key beside the chart gives each number's title (up to 20 asks; beyond that the
-    numbers are the asks' ranks in the list). ``None`` when no ask has both ratings.
+    A key beside the chart gives each number's title (up to 20 asks; beyond that, or
+    without ``key`` when the page lists the asks by number already, the numbers are
+    the asks' ranks in the list). ``None`` when no ask has both ratings.
     """
     ranked = normalise({"name": "", "asks": asks})["asks"]
     placed = ask_positions(ranked)
     if not placed:
         return None
-    with_key = len(placed) <= _KEY_LIMIT
-    figure = kit.new_figure(kit.TEXT_WIDTH_IN, 4.3)
-    kit.figure_title(figure, "What I ask for: importance against expected resistance")
+    with_key = key and len(placed) <= _KEY_LIMIT
+    figure = kit.new_figure(kit.TEXT_WIDTH_IN if with_key else 4.4, 4.3)
+    kit.figure_title(
+        figure,
+        "What I ask for: importance against expected resistance"
+        if with_key
+        else "My asks: importance against resistance",
+    )
     if with_key:
         axes, key_axes = figure.subplots(1, 2, gridspec_kw={"width_ratios": [1.45, 1]})
         _ask_key(key_axes, ranked, [rank for rank, _, _ in placed])

@@ -1,6 +1,8 @@
 """*My brief*: the private document with everything the user entered.
 
-It reads the whole normalised workbook; it is the only document that does.
+It reads the whole normalised workbook; it is the only document that does. Page 1 is
+the card for the last ten minutes (:mod:`brief_card`); then the objections, most
+likely first, and every other section once (docs/design.md, "Documents").
 """
 
 from __future__ import annotations
@@ -11,101 +13,13 @@ from statistics import mean
 from typing import Any
 
 from flexprep.core import vocab
-from flexprep.reports import brief_parts, model, sections
+from flexprep.reports import brief_card, brief_parts, model, people, sections
 from flexprep.reports.docxkit import DocBuilder
 from flexprep.reports.text import clean, shorten
 
 STEPS = 6
-
-PLAN_TITLES = {
-    "schedule": "Weekly schedule",
-    "trial": "Trial and review",
-    "measures": "Success measures",
-    "coverage": "Coverage and communication",
-    "alternatives": "Alternatives",
-}
-
-
-def _titled(item: dict[str, Any], extra: Any = "", extra_flags: str = "m") -> list[tuple[Any, str]]:
-    details = clean(item["details"])
-    return [
-        (item["title"] or "(untitled)", "b"),
-        (f" \u2014 {details}" if details else "", ""),
-        (extra, extra_flags),
-    ]
-
-
-def _at_a_glance(doc: DocBuilder, wb: dict[str, Any]) -> bool:
-    """The one-page summary; False (and nothing added) when there is nothing to sum up."""
-    must = [ask for ask in wb["asks"] if ask["priority"] == "must"]
-    nice = [ask for ask in wb["asks"] if ask["priority"] == "nice"]
-    plan = wb["plan"]
-    trial = sections.trial_period(plan)
-    when = model.format_when(wb["meeting"]["at"])
-    if not (wb["asks"] or wb["offers"] or trial or clean(wb["walk_away"]) or when):
-        return False
-    doc.heading("At a glance", 1)
-    for title, asks in (("The ask: must-haves", must), ("Nice-to-haves", nice)):
-        if asks:
-            doc.heading(title, 2)
-            doc.bullets(
-                [
-                    _titled(
-                        ask,
-                        f"  Fallback: {clean(ask['fallback'])}" if clean(ask["fallback"]) else "",
-                    )
-                    for ask in asks
-                ]
-            )
-    if wb["offers"]:
-        doc.heading("What I offer", 2)
-        doc.bullets([_titled(offer) for offer in wb["offers"]])
-    if trial:
-        doc.heading("The trial I propose", 2)
-        cadence = vocab.CHECKINS.get(plan["checkin"], "")
-        review = model.show_date(plan["review_date"])
-        doc.paragraph(
-            trial
-            + (f", with check-ins {cadence.lower()}" if cadence else "")
-            + (f", reviewed on {review}" if review else "")
-            + "."
-        )
-    if clean(wb["walk_away"]):
-        doc.heading("My walk-away", 2)
-        doc.paragraph(wb["walk_away"])
-    if when:
-        doc.note(f"Meeting: {when}" + (f" with {clean(wb['manager'])}" if wb["manager"] else ""))
-    return True
-
-
-def _asks(doc: DocBuilder, wb: dict[str, Any], dpi: int) -> None:
-    asks = wb["asks"]
-    if not asks:
-        return
-    from flexprep.reports.charts import asks_figure
-
-    doc.heading("My asks", 1)
-    rows = [
-        [
-            str(rank),
-            [
-                (ask["title"], "b"),
-                (f"\n{clean(ask['details'])}" if clean(ask["details"]) else "", "m"),
-            ],
-            vocab.PRIORITIES[ask["priority"]] + (" (draft)" if ask["draft"] else "")
-            + (" \u00b7 in the formal request" if ask["in_request"] else "")
-            + ("" if ask["outcome"] == "open" else
-               f"\nOutcome: {vocab.ASK_OUTCOMES[ask['outcome']]}")
-            + (f" \u2014 {clean(ask['outcome_note'])}" if clean(ask["outcome_note"]) else ""),
-            ask["fallback"],
-            f"{ask['importance']}/5" if ask["importance"] else "",
-            f"{ask['resistance']}/5" if ask["resistance"] else "",
-        ]
-        for rank, ask in enumerate(asks, start=1)
-    ]
-    headers = ["#", "Ask", "Priority", "Fallback", "Importance", "Resistance"]
-    doc.table(headers, rows, [0.45, 2.6, 1.05, 2.2, 0.95, 0.95], size=9)
-    sections.add_chart(doc, asks_figure(asks), "Asks: importance against resistance", dpi)
+#: Objections drawn one by one in the confidence chart (beside the overall line).
+WEAKEST_IN_CHART = 3
 
 
 def _rehearsal_line(objection: dict[str, Any]) -> str:
@@ -129,16 +43,18 @@ def _rehearsal_line(objection: dict[str, Any]) -> str:
 
 
 def _objections(doc: DocBuilder, wb: dict[str, Any], dpi: int) -> None:
-    objections = wb["objections"]
+    """Every objection, most likely first, then the confidence chart."""
+    objections = brief_card.objection_order(wb["objections"])
     if not objections:
         return
     from flexprep.reports.charts import confidence_figure
 
-    titles = {
-        item["id"]: item["title"] or vocab.EVIDENCE_KINDS[item["kind"]] for item in wb["evidence"]
-    }
+    evidence = {item["id"]: item for item in wb["evidence"]}
     doc.heading("Objections and my responses", 1)
-    sections.add_chart(doc, confidence_figure(objections), "Rehearsal confidence over time", dpi)
+    doc.note(
+        "Most likely first; among equally likely ones, the least rehearsed first. "
+        "The first five are on page 1."
+    )
     for number, objection in enumerate(objections, start=1):
         text = clean(objection["text"]) or "(objection not written yet)"
         heading = shorten(text, 160)
@@ -152,81 +68,92 @@ def _objections(doc: DocBuilder, wb: dict[str, Any], dpi: int) -> None:
             meta.append(vocab.ORIGINS[objection["origin"]].lower())
         if objection["draft"]:
             meta.append("draft \u2014 not yet in my own words")
-        doc.paragraph(" \u00b7 ".join(meta), muted=True, size=9)
+        doc.paragraph(" \u00b7 ".join(meta), muted=True, size=9, keep_with_next=True)
         if clean(objection["response"]):
             doc.rich([("My response: ", "b"), (objection["response"], "")])
         else:
             doc.note("No response drafted yet.")
-        linked = [
-            titles.get(key) or f"{key} (no longer in the evidence)"
-            for key in objection["evidence"]
-            if clean(key)
-        ]
+        linked = brief_card.evidence_lines(objection, evidence)
         if linked:
-            doc.rich([("Evidence: ", "b"), ("; ".join(clean(title) for title in linked), "")])
+            doc.rich([("Evidence: ", "b"), ("; ".join(linked), "")])
         doc.paragraph(_rehearsal_line(objection), muted=True, size=9)
+    figure = confidence_figure(wb["objections"], weakest=WEAKEST_IN_CHART)
+    sections.add_chart(doc, figure, "Rehearsal confidence over time", dpi)
+
+
+def _other_asks(doc: DocBuilder, wb: dict[str, Any], dpi: int) -> None:
+    """The asks not on the card (nice-to-haves) and the chart of every ask."""
+    from flexprep.reports.charts import asks_figure
+
+    nice = [
+        (rank, ask) for rank, ask in enumerate(wb["asks"], start=1) if ask["priority"] == "nice"
+    ]
+    figure = asks_figure(wb["asks"], key=False)
+    if not nice and figure is None:
+        return
+    doc.heading("Nice-to-haves" if nice else "My asks", 1)
+    for rank, ask in nice:
+        doc.rich(brief_card.ask_parts(rank, ask), indent=True)
+    if figure is not None:
+        doc.note(
+            "The numbers in the chart are the asks' numbers: must-haves on page 1"
+            + (", nice-to-haves above." if nice else "."),
+            keep_with_next=True,
+        )
+    sections.add_chart(doc, figure, "Asks: importance against resistance", dpi)
+
+
+def _offers(doc: DocBuilder, wb: dict[str, Any]) -> None:
+    offers = [offer for offer in wb["offers"] if clean(offer["title"]) or clean(offer["details"])]
+    if offers:
+        doc.heading("What I offer in return", 1)
+        doc.bullets([sections.title_cell(offer["title"], offer["details"]) for offer in offers])
+
+
+def _title_block(doc: DocBuilder, wb: dict[str, Any], today: date) -> None:
+    manager = people.addressee_line(wb)
+    when = model.format_when(wb["meeting"]["at"])
+    meeting = "Meeting" + (f" with {manager}" if manager else "") + (f", {when}" if when else "")
+    doc.title_block(
+        "My brief",
+        wb["name"],
+        [meeting if manager or when else "", f"prepared {model.format_date(today)}"],
+    )
 
 
 def build(wb: dict[str, Any], *, today: date, dpi: int, step: Callable[[], None]) -> DocBuilder:
-    """*My brief* for ``wb``: the one-page summary, then every section in full."""
+    """*My brief* for ``wb``: the card, the objections, then every section once."""
     full = model.normalise(wb)
-    name, manager = full["name"], clean(full["manager"])
     doc = DocBuilder()
-    doc.properties(f"{vocab.DOCUMENTS['brief']} \u2014 {name}", "Private preparation notes")
+    title = clean(full["proposal_title"]) or full["name"]
+    doc.properties(title, "My brief: private preparation notes", people.sender_name(full))
     doc.furniture(
-        f"My brief \u2014 {clean(name)}", header="PRIVATE \u2014 my preparation, not for sharing"
+        f"My brief \u2014 {clean(full['name'])}",
+        header="PRIVATE \u2014 my preparation, not for sharing",
     )
-    doc.title_block(
-        "My brief",
-        name,
-        [
-            vocab.SCENARIOS[full["scenario"]],
-            f"Meeting with {manager}" if manager else "",
-            model.format_date(today),
-        ],
-    )
-    brief_parts.people(doc, full)
-    if _at_a_glance(doc, full):
-        doc.page_break()
-    step()
-    talking = [point for point in full["meeting"]["talking_points"] if clean(point)]
-    if talking:
-        doc.heading("Talking points", 1)
-        doc.bullets(talking)
-    _asks(doc, full, dpi)
+    _title_block(doc, full, today)
+    if brief_card.card(doc, full, today):
+        doc.new_page()
     step()
     _objections(doc, full, dpi)
     step()
-    brief_parts.self_assessment(doc, full["self_assessment"])
-    sections.evidence(doc, full["evidence"], level=1, dpi=dpi)
+    _other_asks(doc, full, dpi)
+    _offers(doc, full)
     step()
+    sections.evidence(doc, full["evidence"], level=1)
     sections.endorsements(
         doc, full["endorsements"], title="Endorsements", level=1, mark_sharing=True
     )
-    if any(clean(value) for value in _plan_values(full["plan"])):
-        doc.heading("The plan", 1)
-        sections.plan(doc, full["plan"], level=2, titles=PLAN_TITLES)
     step()
-    brief_parts.meeting(doc, full["meeting"], manager)
+    if brief_parts.has_plan(full["plan"]):
+        doc.heading("The plan", 1)
+        sections.plan(doc, full["plan"], level=2)
+    brief_parts.self_assessment(doc, full["self_assessment"])
+    step()
+    brief_parts.meeting(doc, full["meeting"], people.addressee_line(full))
     brief_parts.trial_log(doc, full["trial_log"])
     brief_parts.formal_request(doc, full["request"], full["plan"])
+    brief_parts.people(doc, full)
     brief_parts.notes(doc, full["notes"])
     step()
     return doc
-
-
-def _plan_values(plan: dict[str, Any]) -> list[Any]:
-    return [
-        *plan["schedule"],
-        plan["trial_weeks"] and str(plan["trial_weeks"]),
-        plan["trial_start"],
-        plan["checkin"],
-        *plan["success_measures"],
-        plan["coverage"],
-        plan["communication"],
-        plan["core_hours"],
-        plan["response_time"],
-        plan["escalation"],
-        *plan["alternatives"],
-        plan["review_date"],
-    ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 import re
 import textwrap
 import warnings
@@ -109,6 +110,43 @@ def with_unit(value: float, unit: str) -> str:
     from flexprep.core import numbers
 
     return numbers.with_unit(value, unit)
+
+
+_SUPERSCRIPTS = str.maketrans(
+    "-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+)
+_SCALES = ((1e12, "trillion"), (1e9, "billion"))
+
+
+def readable_number(value: float) -> str:
+    """A number as a reader of a document says it: ``2.5 billion``, never ``2.5e+09``.
+
+    Below a billion it is :func:`format_number` (the window's rounding); up to a
+    thousand trillion it is a number of billions or trillions; beyond, a power of ten
+    (``1.2 × 10¹⁸``).
+    """
+    value = float(value)
+    size = abs(value)
+    if not math.isfinite(value) or size < 1e9:
+        return format_number(value)
+    for scale, word in _SCALES:
+        if scale <= size < 1e15:
+            return f"{format_number(value / scale)} {word}"
+    exponent = math.floor(math.log10(size))
+    mantissa = value / 10.0**exponent
+    if abs(round(mantissa, 2)) >= 10:  # 9.999 rounds up to the next power
+        mantissa, exponent = mantissa / 10, exponent + 1
+    return f"{format_number(mantissa)} \u00d7 10{str(exponent).translate(_SUPERSCRIPTS)}"
+
+
+def readable_with_unit(value: float, unit: str) -> str:
+    """:func:`readable_number` with its unit, tight for ``%`` (``2.5 billion GBP``)."""
+    from flexprep.core import numbers
+
+    number = readable_number(value)
+    if not unit:
+        return number
+    return f"{number}{unit}" if unit in numbers.TIGHT_UNITS else f"{number} {unit}"
 
 
 def figure_png(fig: Figure, dpi: int = 200) -> bytes:

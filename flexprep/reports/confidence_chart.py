@@ -52,14 +52,32 @@ def overall_confidence(series: list[list[tuple[datetime, int]]]) -> list[tuple[d
     return sorted(by_day.items())
 
 
+def weakest_objections(items: list[dict[str, Any]], count: int) -> list[int]:
+    """Indexes of the ``count`` rehearsed objections with the lowest latest rating.
+
+    Ties go to the more likely objection, then to the earlier one in the list.
+    """
+    from flexprep.reports.brief_card import latest
+
+    rated = [(latest(item), index) for index, item in enumerate(items) if _series(item)]
+    rated.sort(key=lambda pair: (pair[0] or 0, -(items[pair[1]]["likelihood"] or 3), pair[1]))
+    return [index for _, index in rated[:count]]
+
+
 def confidence_figure(
-    objections: list[dict[str, Any]], objection_index: int | None = None
+    objections: list[dict[str, Any]],
+    objection_index: int | None = None,
+    *,
+    weakest: int | None = None,
 ) -> Figure | None:
     """Rehearsal confidence over time: one line per objection and an overall line.
 
     The overall line is, for each day, the mean of every rehearsed objection's latest
     rating. With ``objection_index`` that objection is highlighted and the others are
-    greyed. ``None`` when there is no dated rating (for the chosen objection, if any).
+    greyed. With ``weakest`` (a printed page) only the overall line and the ``weakest``
+    objections with the lowest latest rating are drawn, each named in the legend, so
+    that the chart stays readable however many objections there are. ``None`` when
+    there is no dated rating (for the chosen objection, if any).
     """
     from matplotlib import dates as mdates
     from matplotlib.ticker import FuncFormatter
@@ -76,17 +94,26 @@ def confidence_figure(
     coloured = rehearsed if objection_index is None and len(rehearsed) <= 6 else []
     if objection_index is not None:
         coloured = [objection_index]
-    figure = kit.new_figure(kit.TEXT_WIDTH_IN, 3.3)
+    drawn = rehearsed
+    if weakest is not None and objection_index is None:
+        coloured = drawn = weakest_objections(items, weakest)
+    label_width = 90 if weakest is not None else 48
+    legend_rows = len(coloured) + (1 if len(drawn) > len(coloured) else 0) + 1
+    figure = kit.new_figure(kit.TEXT_WIDTH_IN, 2.6 + 0.17 * legend_rows)
     title = "Rehearsal confidence over time"
     if objection_index is not None:
         title = f"Confidence: {kit.label(items[objection_index]['text'] or 'objection', 60)}"
+    elif weakest is not None and len(rehearsed) > len(drawn):
+        title = f"Rehearsal confidence: overall, and the {len(drawn)} weakest objections"
     kit.figure_title(figure, title)
     axes = figure.subplots()
     grey_label = f"Each objection ({len(rehearsed)})" if not coloured else None
-    for index in rehearsed:
+    for index in drawn:
         xs, ys = zip(*series[index], strict=True)
         if index in coloured:
             colour = kit.SERIES[coloured.index(index) % len(kit.SERIES)]
+            latest = series[index][-1][1]
+            name = kit.label(items[index]["text"] or "(objection)", label_width)
             axes.plot(
                 xs,
                 ys,
@@ -95,7 +122,7 @@ def confidence_figure(
                 marker="o",
                 markersize=3.5,
                 zorder=3,
-                label=kit.label(items[index]["text"] or "(objection)", 48),
+                label=f"{name} (now {latest}/5)" if weakest is not None else name,
             )
         else:
             axes.plot(
@@ -117,7 +144,7 @@ def confidence_figure(
         marker="o",
         markersize=3,
         zorder=4,
-        label="Overall (mean of latest ratings)",
+        label=f"Overall: mean of the latest ratings of all {len(rehearsed)} rehearsed",
         linestyle="--" if objection_index is not None else "-",
     )
     kit.style_axes(axes, grid_axis="y")
@@ -129,8 +156,8 @@ def confidence_figure(
     pad = max((last - first) * 0.04, timedelta(hours=12))
     # matplotlib's stubs take floats; its date converter accepts datetimes.
     axes.set_xlim(first - pad, last + pad)  # type: ignore[arg-type]
-    axes.xaxis.set_major_locator(
-        mdates.AutoDateLocator(minticks=3, maxticks=8))  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_formatter(FuncFormatter(_date_tick(first, last)))
-    figure.legend(loc="outside lower center", ncol=2, frameon=False, fontsize=kit.SMALL_SIZE + 0.5)
+    # One entry a line: long objection texts side by side would run off the page.
+    figure.legend(loc="outside lower left", ncol=1, frameon=False, fontsize=kit.SMALL_SIZE + 0.5)
     return figure

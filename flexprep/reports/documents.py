@@ -1,4 +1,4 @@
-"""Write the four Word documents: ``brief``, ``proposal``, ``followup``, ``letter``.
+"""Write the Word documents: ``brief``, ``proposal``, ``followup``, ``letter``, ``appeal``.
 
 Manager-facing documents are built only from :func:`~flexprep.reports.privacy.
 manager_view`; only the brief sees the whole workbook. Files are written atomically.
@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from flexprep.core.files import atomic_write
+from flexprep.reports.drafts import without_drafts
 
-KINDS: tuple[str, ...] = ("brief", "proposal", "followup", "letter")
+KINDS: tuple[str, ...] = ("brief", "proposal", "followup", "letter", "appeal")
 
 
 def _inner(wb: dict[str, Any]) -> dict[str, Any]:
@@ -40,6 +41,23 @@ def _check_target(path: Path) -> None:
         raise PermissionError(f"cannot overwrite read-only file: {path}")
 
 
+def _sign(builder: Any, wb: dict[str, Any], kind: str) -> None:
+    """Every document: the user as author; a manager's copy titled by the proposal title.
+
+    Done here, once for every kind, so that no document can be written by "FlexPrep"
+    or carry the workbook's own name as its title.
+    """
+    from flexprep.reports import model, people
+    from flexprep.reports.text import one_line
+
+    full = model.normalise(wb)
+    builder.sign(people.sender_name(full))
+    title = builder.document.core_properties.title or ""
+    name = one_line(full["name"])
+    if kind != "brief" and name and name in title and name not in full["proposal_title"]:
+        builder.retitle(people.document_title(full))
+
+
 def write_document(
     wb: dict[str, Any],
     kind: str,
@@ -48,17 +66,22 @@ def write_document(
     today: date | None = None,
     progress: Callable[[int, int], None] | None = None,
     dpi: int = 200,
+    include_drafts: bool = False,
 ) -> Path:
     """Write the document ``kind`` for workbook ``wb`` to ``path`` and return the path.
 
     Args:
         wb: the ``workbook`` object of file format v1 (missing keys are fine).
-        kind: ``brief``, ``proposal``, ``followup`` or ``letter``.
+        kind: ``brief``, ``proposal``, ``followup``, ``letter`` or ``appeal``. The letter
+            and the appeal are written whatever the workbook holds (an incomplete letter
+            says so at its top); the command line gates them (:mod:`flexprep.core.law`).
         path: the .docx to write; its folder must exist. An existing file is replaced
             only once the new one is complete.
         today: the date printed on the document (default: today).
         progress: called as ``progress(done, total)`` between major steps.
         dpi: resolution of the charts (print quality by default).
+        include_drafts: keep draft asks in a manager-facing document (left out by
+            default; the brief always has them).
 
     Raises:
         ValueError: unknown ``kind``.
@@ -66,7 +89,9 @@ def write_document(
         PermissionError: the folder or the existing file is not writable.
     """
     if kind not in KINDS:
-        raise ValueError(f"unknown document '{kind}': choose brief, proposal, followup or letter")
+        raise ValueError(
+            f"unknown document '{kind}': choose brief, proposal, followup, letter or appeal"
+        )
     target = Path(path)
     _check_target(target)
     module = import_module(f"flexprep.reports.{kind}")
@@ -81,7 +106,11 @@ def write_document(
 
     if progress is not None:
         progress(0, total)
-    builder = module.build(_inner(wb), today=today or date.today(), dpi=dpi, step=step)
+    inner = _inner(wb)
+    if kind != "brief" and not include_drafts:
+        inner = without_drafts(inner)
+    builder = module.build(inner, today=today or date.today(), dpi=dpi, step=step)
+    _sign(builder, inner, kind)
     atomic_write(target, builder.save)
     done = total - 1
     step()

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
 TABLE_STYLE = "Light List Accent 1"
+#: The documents are written in British English: Word's spelling check and
+#: hyphenation follow this.
+LANGUAGE = "en-GB"
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
 _LONG_ROW = 600  # characters; longer rows may break across pages
 
@@ -28,34 +31,39 @@ _LONG_ROW = 600  # characters; longer rows may break across pages
 class DocBuilder:
     """Builds one Word document on A4 with FlexPrep's look."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, compact: bool = False) -> None:
+        """A new A4 document; ``compact`` sets it a little tighter (a two-page leave-behind)."""
         from docx import Document
         from docx.shared import Cm, Pt
 
         self.document = Document()
         section = self.document.sections[0]
         section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-        section.left_margin = section.right_margin = Cm(2.2)
-        section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
+        section.left_margin = section.right_margin = Cm(2.0 if compact else 2.2)
+        section.top_margin, section.bottom_margin = Cm(1.8 if compact else 2.0), Cm(2.0)
         self.text_width = section.page_width - section.left_margin - section.right_margin
         styles = self.document.styles
         normal = styles["Normal"]
         normal.font.name = "Calibri"
-        normal.font.size = Pt(10.5)
-        normal.paragraph_format.space_after = Pt(6)
-        normal.paragraph_format.line_spacing = 1.12
-        for name, before, after in (("Heading 1", 16, 6), ("Heading 2", 11, 4)):
-            fmt = styles[name].paragraph_format
+        normal.font.size = Pt(10 if compact else 10.5)
+        normal.paragraph_format.space_after = Pt(4 if compact else 6)
+        normal.paragraph_format.line_spacing = 1.05 if compact else 1.12
+        headings = ((16, 6), (11, 4), (7, 2)) if not compact else ((11, 3), (8, 3), (6, 2))
+        for level, (before, after) in enumerate(headings, start=1):
+            fmt = styles[f"Heading {level}"].paragraph_format
             fmt.space_before, fmt.space_after, fmt.keep_with_next = Pt(before), Pt(after), True
         styles["Title"].paragraph_format.space_after = Pt(4)
-        styles["List Bullet"].paragraph_format.space_after = Pt(3)
+        styles["List Bullet"].paragraph_format.space_after = Pt(2 if compact else 3)
+        styles["List Number"].paragraph_format.space_after = Pt(2 if compact else 3)
         # python-docx looks styles up by name with a linear scan on every use; a
         # document with hundreds of objections would spend seconds there.
         self._style_ids = {style.name: style.style_id for style in styles}
+        xml.set_language(self.document, LANGUAGE)
         # Likewise, python-docx finds the body's end by scanning every child each time a
         # paragraph is added; inserting before the section properties directly is O(1).
         self._body = self.document._body
         self._end = self.document.element.body.get_or_add_sectPr()
+        self._new_page = False
 
     def _add_paragraph(self, style: str | None = None) -> Paragraph:
         from docx.oxml import OxmlElement
@@ -66,6 +74,9 @@ class DocBuilder:
         paragraph = Paragraph(element, self._body)
         if style:
             element.style = self._style_ids[style]
+        if self._new_page:
+            paragraph.paragraph_format.page_break_before = True
+            self._new_page = False
         return paragraph
 
     # --- text ----------------------------------------------------------------------
@@ -101,8 +112,14 @@ class DocBuilder:
         *,
         style: str | None = None,
         keep_with_next: bool = False,
+        size: float | None = None,
+        indent: bool = False,
     ) -> Paragraph | None:
-        """One paragraph of runs; each part is (text, flags) with flags from "b", "i", "m"."""
+        """One paragraph of runs; each part is (text, flags) with flags from "b", "i", "m".
+
+        ``indent`` hangs the paragraph after its first tab (a number, then the text),
+        so wrapped and broken lines line up with the text.
+        """
         pieces = [(clean(text, strip=False), flags) for text, flags in parts]
         if not any(text.strip() for text, _ in pieces):
             return None
@@ -110,9 +127,21 @@ class DocBuilder:
         for text, flags in pieces:
             if text:
                 self._run(
-                    paragraph, text, bold="b" in flags, italic="i" in flags, muted="m" in flags
+                    paragraph,
+                    text,
+                    bold="b" in flags,
+                    italic="i" in flags,
+                    muted="m" in flags,
+                    size=size,
                 )
         self._format(paragraph, keep_with_next=keep_with_next)
+        if indent:
+            from docx.shared import Cm, Pt
+
+            fmt = paragraph.paragraph_format
+            fmt.left_indent, fmt.first_line_indent = Cm(0.6), Cm(-0.6)
+            fmt.tab_stops.add_tab_stop(Cm(0.6))
+            fmt.space_after = Pt(4)
         return paragraph
 
     def heading(self, text: Any, level: int = 1) -> None:
@@ -129,6 +158,16 @@ class DocBuilder:
         if clean(value):
             self.rich([(f"{label}: ", "b"), (value, "")])
 
+    def fields(self, pairs: list[tuple[str, Any]]) -> None:
+        """:meth:`field` for each pair, set close together (a compact list of facts)."""
+        from docx.shared import Pt
+
+        for label, value in pairs:
+            if clean(value):
+                paragraph = self.rich([(f"{label}: ", "b"), (value, "")])
+                if paragraph is not None:
+                    paragraph.paragraph_format.space_after = Pt(3)
+
     def bullets(self, items: list[Any], *, style: str = "List Bullet") -> None:
         """One bulleted paragraph per item: plain text, or a list of (text, flags) parts."""
         for item in items:
@@ -137,12 +176,12 @@ class DocBuilder:
             else:
                 self.paragraph(item, style=style)
 
-    def checklist(self, items: list[str]) -> None:
+    def checklist(self, items: list[str], *, size: float | None = None) -> None:
         """Lines starting with a box (☐/☑), wrapped lines aligned after the box."""
         from docx.shared import Cm, Pt
 
         for item in items:
-            paragraph = self.paragraph(item)
+            paragraph = self.paragraph(item, size=size)
             if paragraph is not None:
                 fmt = paragraph.paragraph_format
                 fmt.left_indent, fmt.first_line_indent = Cm(0.6), Cm(-0.6)
@@ -151,6 +190,20 @@ class DocBuilder:
     def note(self, text: Any, *, keep_with_next: bool = False) -> None:
         """A small grey italic remark."""
         self.paragraph(text, italic=True, muted=True, size=9, keep_with_next=keep_with_next)
+
+    def short_quote(self, text: Any, attribution: Any) -> None:
+        """A quotation and its attribution in one indented paragraph (a compact page)."""
+        from docx.shared import Cm, Pt
+
+        paragraph = self.rich(
+            [
+                (f"\u201c{clean(text)}\u201d", "i"),
+                (f"\n\u2014 {clean(attribution)}" if clean(attribution) else "", "m"),
+            ]
+        )
+        if paragraph is not None:
+            fmt = paragraph.paragraph_format
+            fmt.left_indent, fmt.space_after = Cm(0.6), Pt(6)
 
     def quote(self, text: Any, attribution: Any) -> None:
         """A quotation in the built-in Quote style, then its attribution."""
@@ -171,6 +224,10 @@ class DocBuilder:
         fmt = self._add_paragraph().paragraph_format
         fmt.space_after, fmt.line_spacing = Pt(0), Pt(points)
         fmt.keep_with_next = keep_with_next
+
+    def new_page(self) -> None:
+        """Start the next paragraph on a new page (no blank page when none follows)."""
+        self._new_page = True
 
     def page_break(self) -> None:
         from docx.enum.text import WD_BREAK
@@ -203,8 +260,17 @@ class DocBuilder:
     # --- blocks --------------------------------------------------------------------
 
     def title_block(self, title: str, subtitle: Any, meta: list[Any]) -> None:
-        """Title, the workbook name as subtitle, then a grey line of facts."""
-        self._add_paragraph("Title").add_run(clean(title))
+        """Title, a subtitle, then a grey line of facts.
+
+        A long title (a proposal title the user wrote) is set smaller, so that it takes
+        two lines rather than three.
+        """
+        from docx.shared import Pt
+
+        text = shorten(title, 300)
+        run = self._add_paragraph("Title").add_run(text)
+        if len(text) > 36:
+            run.font.size = Pt(20)
         self.paragraph(shorten(subtitle, 300), style="Subtitle")
         line = "  \u00b7  ".join(one for one in (clean(item) for item in meta) if one)
         if line:
@@ -272,6 +338,24 @@ class DocBuilder:
         spacer.space_after, spacer.line_spacing = Pt(0), Pt(8)
         return table
 
+    def lines(self, pairs: list[tuple[str, Any]], *, size: float = 10) -> None:
+        """``Label: value`` lines set close together (a letter's from/to/date block).
+
+        A pair with an empty value is skipped; a value with several lines keeps them.
+        """
+        from docx.shared import Pt
+
+        shown = [(label, clean(value)) for label, value in pairs if clean(value)]
+        for index, (label, value) in enumerate(shown):
+            paragraph = self._add_paragraph()
+            self._run(paragraph, f"{label}\t", bold=True, size=size)
+            self._run(paragraph, value, size=size)
+            fmt = paragraph.paragraph_format
+            fmt.space_after = Pt(8 if index == len(shown) - 1 else 0)
+            fmt.tab_stops.add_tab_stop(Pt(48))
+            fmt.left_indent, fmt.first_line_indent = Pt(48), Pt(-48)
+            fmt.keep_with_next = index < len(shown) - 1
+
     def facts(self, pairs: list[tuple[str, Any]], *, span: float = 1.0) -> None:
         """A two-column label/value table; pairs with an empty value are skipped."""
         rows = [[label, value] for label, value in pairs if clean(value)]
@@ -306,15 +390,28 @@ class DocBuilder:
         self._run(paragraph, " of ", muted=True, size=8.5)
         xml.field_code(paragraph, "NUMPAGES", "1")
 
-    def properties(self, title: str, subject: str) -> None:
-        """Core properties: a title, the app as author, nothing else the user typed."""
+    def properties(self, title: str, subject: str, author: str = "") -> None:
+        """Core properties: title, subject and author, nothing else the user typed.
+
+        The author is the user (``about.name``), never the app; blank when unknown.
+        """
         props = self.document.core_properties
         props.title = shorten(title, 250)
-        props.subject = subject
-        props.author = props.last_modified_by = "FlexPrep"
+        props.subject = shorten(subject, 250)
         props.comments = props.keywords = props.category = props.content_status = ""
+        props.language = LANGUAGE
         props.created = props.modified = datetime.now().replace(microsecond=0)
         props.revision = 1
+        self.sign(author)
+
+    def sign(self, author: str) -> None:
+        """Set the author (and last editor) to ``author``."""
+        props = self.document.core_properties
+        props.author = props.last_modified_by = shorten(author, 250)
+
+    def retitle(self, title: str) -> None:
+        """Replace the document title (the property a file browser shows)."""
+        self.document.core_properties.title = shorten(title, 250)
 
     def save(self, path: Path) -> None:
         self.document.save(str(path))

@@ -103,3 +103,28 @@ def field_code(paragraph: Paragraph, instruction: str, shown: str) -> None:
     run_with(OxmlElement("w:fldChar", {qn("w:fldCharType"): "separate"}))
     paragraph._p.append(run_element(shown, bold=False, italic=False, muted=True, size=8.5))
     run_with(OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"}))
+
+
+def set_language(document: Any, language: str) -> None:
+    """Make ``language`` the proofing language of every run and of the theme fonts."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    run_defaults = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    properties = run_defaults.find(qn("w:rPr")) if run_defaults is not None else None
+    if properties is not None:
+        lang = properties.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            properties.append(lang)
+        lang.set(qn("w:val"), language)
+    theme = document.settings.element.find(qn("w:themeFontLang"))
+    if theme is not None:
+        theme.set(qn("w:val"), language)
+    # The template's Word 2010 copy of the styles says en-US too; keep the two alike.
+    for part in document.part.package.iter_parts():
+        if str(part.partname).endswith("/stylesWithEffects.xml"):
+            part._blob = part.blob.replace(
+                b'<w:lang w:val="en-US"', f'<w:lang w:val="{language}"'.encode()
+            )

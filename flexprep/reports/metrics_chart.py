@@ -25,10 +25,14 @@ def _verdict(item: dict[str, Any]) -> tuple[str, str]:
         return f"{better} \u00b7 no change", kit.MUTED
     unit = kit.label(item["unit"], 8)
     if math.isfinite(delta):
-        amount = kit.format_number(abs(delta))
+        amount = kit.readable_number(abs(delta))
         amount += " pts" if unit == "%" else f" {unit}" if unit else ""
         ratio = abs(delta) / abs(before) if before else math.inf
-        relative = f" ({ratio:.0%})" if before and unit != "%" and math.isfinite(ratio) else ""
+        relative = (
+            f" ({ratio:.0%})"
+            if before and unit != "%" and math.isfinite(ratio) and ratio < 100
+            else ""
+        )
     else:  # two huge values of opposite sign: their difference is beyond a float
         delta = after / 2 - before / 2
         amount, relative = "", ""
@@ -39,6 +43,11 @@ def _verdict(item: dict[str, Any]) -> tuple[str, str]:
     return text, kit.BETTER if improved else kit.WORSE
 
 
+#: The smallest bar drawn for a value that is not zero, as a share of the panel's
+#: largest: a value a million times smaller than its neighbour still shows.
+_MIN_BAR = 0.025
+
+
 def _metric_axes(axes: Axes, item: dict[str, Any], title_width: int) -> None:
     values = [item["before"], item["after"]]
     # The y axis carries no ticks, so the bars are drawn on a scale of their own: this
@@ -46,24 +55,34 @@ def _metric_axes(axes: Axes, item: dict[str, Any], title_width: int) -> None:
     raw = [value if value is not None else 0.0 for value in values]
     scale = max(abs(value) for value in raw) or 1.0
     heights = [value / scale for value in raw]
+    heights = [
+        math.copysign(max(abs(height), _MIN_BAR), height) if value else 0.0
+        for height, value in zip(heights, raw, strict=True)
+    ]
     colours = [kit.BEFORE, kit.ACCENT]
     bars = axes.bar([0, 1], heights, width=0.62, color=colours, zorder=2)
     low, high = min(0.0, *heights), max(0.0, *heights)
     span = (high - low) or 1.0
-    axes.set_ylim(low - (0.16 * span if low < 0 else 0), high + 0.2 * span)
+    axes.set_ylim(low - (0.2 * span if low < 0 else 0), high + 0.2 * span)
     for bar, value in zip(bars, values, strict=True):
-        text = kit.with_unit(value, kit.label(item["unit"], 8)) if value is not None else "n/a"
-        top = bar.get_height() if bar.get_height() >= 0 else bar.get_y()
+        text = (
+            kit.readable_with_unit(value, kit.label(item["unit"], 8))
+            if value is not None
+            else "n/a"
+        )
+        below = value is not None and value < 0
+        # A negative value is written under the end of its bar, any other above it.
+        edge = bar.get_y() + bar.get_height() if below else max(bar.get_height(), 0.0)
         axes.annotate(
             text,
-            (bar.get_x() + bar.get_width() / 2, top),
-            xytext=(0, 2 if top >= 0 else -2),
+            (bar.get_x() + bar.get_width() / 2, edge),
+            xytext=(0, -2 if below else 2),
             textcoords="offset points",
             ha="center",
-            va="bottom" if top >= 0 else "top",
+            va="top" if below else "bottom",
             fontsize=kit.LABEL_SIZE,
-            color=kit.INK,
-            fontweight="bold",
+            color=kit.INK if value is not None else kit.MUTED,
+            fontweight="bold" if value is not None else "normal",
         )
     kit.style_axes(axes, grid_axis=None)
     axes.spines["left"].set_visible(False)
@@ -87,8 +106,10 @@ def metrics_figure(evidence: list[dict[str, Any]]) -> Figure | None:
     """Before/after bars, one small chart per metric on its own scale.
 
     Each panel says whether higher or lower is better and whether the change is an
-    improvement (green) or not (red). Evidence that is not a metric with a number is
-    skipped; ``None`` when no metric is left.
+    improvement (green) or not (red). Numbers read as words (``2.5 billion``), a
+    negative value draws a bar below the line with its label under it, and a value far
+    smaller than its neighbour still shows. Evidence that is not a metric with a number
+    is skipped; ``None`` when no metric is left.
     """
     items = normalise({"name": "", "evidence": evidence})["evidence"]
     metrics = [

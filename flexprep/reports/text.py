@@ -1,17 +1,22 @@
 """Text clean-up shared by the charts and the Word documents.
 
 Any string the database can hold must export. Word's XML cannot carry NUL, most C0
-control characters, lone surrogates or U+FFFE/U+FFFF, so :func:`clean` drops them;
-everything else (emoji, right-to-left scripts, combining marks) passes through.
+control characters, lone surrogates or U+FFFE/U+FFFF, so :func:`clean` drops them. What
+the user meant as a break is kept as one: a vertical tab, form feed, next-line (U+0085)
+or line separator (U+2028) becomes a line break, a paragraph separator (U+2029) a blank
+line. C1 controls, which no font draws, are dropped; everything else (emoji,
+right-to-left scripts, combining marks) passes through.
 """
 
 from __future__ import annotations
 
 import re
 
-# Characters outside the XML 1.0 ``Char`` production (tab, LF and CR are allowed).
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_NEWLINES = re.compile("\r\n?")
+# Characters outside the XML 1.0 ``Char`` production (tab, LF and CR are allowed), and
+# the C1 controls, which XML allows but nothing draws.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_NEWLINES = re.compile("\r\n?|[\x0b\x0c\x85\u2028]")
+_PARAGRAPH_SEPARATOR = "\u2029"
 _SPACES = re.compile(r"\s+")
 
 
@@ -25,7 +30,7 @@ def clean(value: object, *, strip: bool = True) -> str:
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
-    text = _NEWLINES.sub("\n", text)
+    text = _NEWLINES.sub("\n", text).replace(_PARAGRAPH_SEPARATOR, "\n\n")
     text = _XML_INVALID.sub("", text)
     return text.strip() if strip else text
 

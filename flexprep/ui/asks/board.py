@@ -21,6 +21,8 @@ from flexprep.ui.asks.models import AskListModel, Row, ask_row
 from flexprep.ui.asks.views import RankedListView, RowDelegate, ask_second_line
 from flexprep.ui.shell.context import AppContext
 from flexprep.ui.widgets.common import heading_label, muted_label, name
+from flexprep.ui.widgets.undo import named
+from flexprep.ui.widgets.undo_items import AddItem, ChangeItem, DeleteItem, MoveAsk
 
 PRIORITIES = tuple(vocab.PRIORITIES)  # ("must", "nice"): left and right column
 _HINTS = {
@@ -33,7 +35,7 @@ class AsksBoard(QWidget):
     """Must-have and Nice-to-have columns over the asks of one workbook.
 
     Every structural change (add, delete, move, accept) is saved at once through the
-    service. Signals:
+    service, as a step on the window's undo history. Signals:
         selected: the selected ask's row dict, or None.
         structure_changed: asks were added, deleted, moved or accepted.
         edit_requested: the user wants to type in the selected ask (F2, Enter, new ask).
@@ -225,11 +227,14 @@ class AsksBoard(QWidget):
         if self.workbook_id is None:
             return
         self.ctx.saver.flush()
+        step = AddItem(self.ctx, Ask, self.workbook_id, {"priority": priority, "title": ""},
+                       f"Add {vocab.PRIORITIES[priority].lower()}", self, self.show_undone)
         try:
-            ask = self.ctx.service.add_item(Ask, self.workbook_id, priority=priority, title="")
+            self.ctx.undo_stack.run(step)
         except FlexPrepError as exc:
             self._fail("Ask not added", exc)
             return
+        ask = step.row
         model = self.models[priority]
         model.insert(model.rowCount(), ask_row(ask))
         self._after_change()
@@ -252,7 +257,8 @@ class AsksBoard(QWidget):
                 return
         self.ctx.saver.flush()  # nothing queued for it may be written after it is gone
         try:
-            self.ctx.service.delete_item(Ask, item["id"])
+            self.ctx.undo_stack.run(DeleteItem(self.ctx, Ask, item["id"], "ask", item["title"],
+                                               self, self.show_undone))
         except FlexPrepError as exc:
             self._fail("Ask not deleted", exc)
             return
@@ -292,14 +298,22 @@ class AsksBoard(QWidget):
         if source is None:
             return
         had_focus = any(view.hasFocus() for view in self.views.values())
+        model = self.models[source]
+        row = model.row_of(ask_id)
+        if source == priority and max(0, min(index, model.rowCount() - 1)) == row:
+            self.select(ask_id, focus=had_focus)  # dropped where it was: nothing to do
+            return
         self.ctx.saver.flush()
+        title = model.item(row)["title"]
+        text = (named("Move", "ask", title, "up" if index < row else "down")
+                if source == priority else
+                named("Move", "ask", title, f"to {vocab.PRIORITIES[priority].lower()}"))
         try:
-            self.ctx.service.move_ask(ask_id, priority, index)
+            self.ctx.undo_stack.run(MoveAsk(self.ctx, ask_id, (source, row), (priority, index),
+                                            text, self, self.show_undone))
         except FlexPrepError as exc:
             self._fail("Ask not moved", exc)
             return
-        model = self.models[source]
-        row = model.row_of(ask_id)
         if source == priority:
             model.move(row, max(0, min(index, model.rowCount() - 1)))
         else:
@@ -315,8 +329,12 @@ class AsksBoard(QWidget):
 
     def accept_draft(self, ask_id: int) -> None:
         """Keep a draft as it is: it is no longer marked as a draft."""
+        row = next((a for a in self.asks() if a["id"] == ask_id), None)
+        title = row["title"] if row is not None else ""
         try:
-            self.ctx.service.update_item(Ask, ask_id, draft=False)
+            self.ctx.undo_stack.run(ChangeItem(
+                self.ctx, Ask, ask_id, {"draft": False}, {"draft": True},
+                named("Accept draft", "ask", title), self, self.show_undone))
         except FlexPrepError as exc:
             self._fail("Draft not accepted", exc)
             return
@@ -324,6 +342,14 @@ class AsksBoard(QWidget):
         current = self.current()
         if current is not None and current["id"] == ask_id:
             self.selected.emit(current)
+        self.structure_changed.emit()
+
+    def show_undone(self, ask_id: int | None) -> None:
+        """Show the asks as saved after an undo or redo, with ``ask_id`` selected."""
+        had_focus = any(view.hasFocus() for view in self.views.values())
+        self.load(self.workbook_id)
+        if ask_id is not None:
+            self.select(ask_id, focus=had_focus)
         self.structure_changed.emit()
 
     @Slot(list, int, str)

@@ -20,10 +20,13 @@ from flexprep.ui.asks.models import OfferListModel, offer_row
 from flexprep.ui.asks.views import RankedListView, RowDelegate, offer_second_line
 from flexprep.ui.shell.context import AppContext
 from flexprep.ui.widgets.common import GrowingTextEdit, heading_label, muted_label, name
+from flexprep.ui.widgets.undo_items import AddItem, DeleteItem, MoveItem, move_text
 
 
 class OffersPanel(QWidget):
     """Add, edit, reorder (drag or Ctrl+Up/Down) and delete offers; saved as you type.
+
+    Adding, deleting and moving are steps on the window's undo history.
 
     Signals:
         structure_changed: offers were added, deleted or moved.
@@ -150,11 +153,14 @@ class OffersPanel(QWidget):
         if self.workbook_id is None:
             return
         self.ctx.saver.flush()
+        step = AddItem(self.ctx, Offer, self.workbook_id, {"title": ""}, "Add offer", self,
+                       self.show_undone)
         try:
-            offer = self.ctx.service.add_item(Offer, self.workbook_id, title="")
+            self.ctx.undo_stack.run(step)
         except FlexPrepError as exc:
             self._fail("Offer not added", exc)
             return
+        offer = step.row
         self.model.insert(self.model.rowCount(), offer_row(offer))
         self.view.select_row(self.model.rowCount() - 1)
         self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -173,7 +179,8 @@ class OffersPanel(QWidget):
             return
         self.ctx.saver.flush()
         try:
-            self.ctx.service.delete_item(Offer, item["id"])
+            self.ctx.undo_stack.run(DeleteItem(self.ctx, Offer, item["id"], "offer",
+                                               item["title"], self, self.show_undone))
         except FlexPrepError as exc:
             self._fail("Offer not deleted", exc)
             return
@@ -189,17 +196,28 @@ class OffersPanel(QWidget):
 
     def move_offer(self, offer_id: int, index: int) -> None:
         """Save offer ``offer_id`` as number ``index`` and show it there."""
+        row = self.model.row_of(offer_id)
+        target = max(0, min(index, self.model.rowCount() - 1))
+        if row < 0 or row == target:
+            return
         self.ctx.saver.flush()
+        text = move_text("offer", self.model.item(row)["title"], row, target)
         try:
-            self.ctx.service.move_item(Offer, offer_id, index)
+            self.ctx.undo_stack.run(MoveItem(self.ctx, Offer, offer_id, row, target, text, self,
+                                             self.show_undone))
         except FlexPrepError as exc:
             self._fail("Offer not moved", exc)
             return
-        row = self.model.row_of(offer_id)
-        target = max(0, min(index, self.model.rowCount() - 1))
         self.model.move(row, target)
         self.view.select_row(target)
         self._show(target)
+        self.structure_changed.emit()
+
+    def show_undone(self, offer_id: int | None) -> None:
+        """Show the offers as saved after an undo or redo, with ``offer_id`` selected."""
+        if offer_id is not None:
+            self._current_id = offer_id
+        self.load(self.workbook_id)
         self.structure_changed.emit()
 
     @Slot(list, int, str)

@@ -1,8 +1,8 @@
 """One ranked section of the Endorsements & evidence tab, wired to the service.
 
 A section owns a table model, its panel and its editor: it adds, deletes and moves
-rows through the service (one transaction each) and saves the editor's changes as the
-user types, through the window's saver.
+rows through the service (one transaction each, a step on the window's undo history)
+and saves the editor's changes as the user types, through the window's saver.
 """
 
 from __future__ import annotations
@@ -13,10 +13,16 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QScrollArea, QWidget
 
+from flexprep.core import vocab
 from flexprep.core.errors import FlexPrepError, NotFoundError
 from flexprep.ui.evidence.lists import RankedListPanel
 from flexprep.ui.evidence.models import RankedTableModel, row_dict
 from flexprep.ui.widgets.tab import WorkbookTab
+from flexprep.ui.widgets.undo import named
+from flexprep.ui.widgets.undo_items import AddItem, DeleteItem, MoveItem, move_text
+
+#: How the undo history names an item of each part: its noun and the field naming it.
+_NAMES = {"endorsements": ("endorsement", "author"), "evidence": ("evidence", "title")}
 
 
 class RankedSection(QObject):
@@ -61,17 +67,28 @@ class RankedSection(QObject):
 
     # -- structural changes: straight to the service --------------------------------------
 
-    def add(self, **fields: Any) -> dict[str, Any] | None:
-        """Add an item at the end with ``fields``, select it; the new row (None on error)."""
+    def add(self, step_text: str = "", **fields: Any) -> dict[str, Any] | None:
+        """Add an item at the end with ``fields``, select it; the new row (None on error).
+
+        ``step_text`` names the step on the undo history (default: "Add metric" ...).
+        """
         workbook_id = self.tab.workbook_id
         if workbook_id is None:
             return None
+        if not step_text:
+            noun = _NAMES[self.part][0]
+            if self.part == "evidence":
+                noun = vocab.EVIDENCE_KINDS.get(fields.get("kind", ""), noun).lower()
+            title = fields.get(_NAMES[self.part][1], "")
+            step_text = named("Add", noun, title) if title.strip() else f"Add {noun}"
+        step = AddItem(self.tab.ctx, self.item_model, workbook_id, fields, step_text,
+                       self.panel.view, self.show_undone)
         try:
-            item = self.service.add_item(self.item_model, workbook_id, **fields)
+            self.tab.ctx.undo_stack.run(step)
         except FlexPrepError as exc:
             self.warn("Not added", exc)
             return None
-        row = row_dict(item, self.fields)
+        row = row_dict(step.row, self.fields)
         self.model.insert_row(len(self.model.rows), row)
         self.panel.select_row(len(self.model.rows) - 1)
         self.tab.changed(self.part)
@@ -84,15 +101,18 @@ class RankedSection(QObject):
         what = self.describe(row)
         if what:
             answer = QMessageBox.question(
-                self.tab, "Delete", f"Delete {what}? This cannot be undone.",
+                self.tab, "Delete", f"Delete {what}?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return
         # Pending edits of this item are written first, so none is left to retry.
         self.tab.ctx.saver.flush()
+        noun, key = _NAMES[self.part]
         try:
-            self.service.delete_item(self.item_model, row["id"])
+            self.tab.ctx.undo_stack.run(DeleteItem(self.tab.ctx, self.item_model, row["id"],
+                                                   noun, row[key], self.panel.view,
+                                                   self.show_undone))
         except NotFoundError:
             pass
         except FlexPrepError as exc:
@@ -106,8 +126,12 @@ class RankedSection(QObject):
 
     @Slot(int, int)
     def move_row(self, source: int, target: int) -> None:
+        row = self.model.rows[source]
+        noun, key = _NAMES[self.part]
         try:
-            self.service.move_item(self.item_model, self.model.rows[source]["id"], target)
+            self.tab.ctx.undo_stack.run(MoveItem(
+                self.tab.ctx, self.item_model, row["id"], source, target,
+                move_text(noun, row[key], source, target), self.panel.view, self.show_undone))
         except FlexPrepError as exc:
             self.warn("Not moved", exc)
             return
@@ -115,6 +139,13 @@ class RankedSection(QObject):
         self.panel.select_row(target)
         self.tab.changed(self.part)
         self.rows_changed.emit()
+
+    def show_undone(self, item_id: int | None) -> None:
+        """Show the rows as saved after an undo or redo, with ``item_id`` selected."""
+        self.load(self.tab.workbook_id)
+        if item_id is not None:
+            self.panel.select_row(self.model.row_of(item_id))
+        self.tab.changed(self.part)
 
     # -- edits: saved as the user types -------------------------------------------------
 

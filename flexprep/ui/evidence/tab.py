@@ -27,6 +27,7 @@ from flexprep.ui.evidence.section import RankedSection, focus_first
 from flexprep.ui.shell.context import AppContext
 from flexprep.ui.widgets.common import name
 from flexprep.ui.widgets.tab import WorkbookTab
+from flexprep.ui.widgets.undo import named
 
 #: What the chart draws from each evidence row (the file format's keys).
 CHART_KEYS = ("kind", "title", "details", "source", "unit", "before", "before_label", "after",
@@ -212,7 +213,8 @@ class EvidenceTab(WorkbookTab):
 
     @Slot(dict)
     def _add_finding(self, finding: dict[str, Any]) -> None:
-        self.evidence.add(**evidence_fields(finding))
+        self.evidence.add(named("Add", "research", finding["title"], "from the library"),
+                          **evidence_fields(finding))
 
     # -- evidence follow-ups: chart, library marks, supported objections --------------
 

@@ -24,13 +24,15 @@ from flexprep.ui.shell.context import AppContext
 from flexprep.ui.widgets.common import muted_label, name
 from flexprep.ui.widgets.layout import error_label, show_error
 from flexprep.ui.widgets.list_editor import install_keys
+from flexprep.ui.widgets.undo_items import AddItem, DeleteItem
 
 
 class TrialLogEditor(QWidget):
     """Lists the trial log of a workbook; every change is written at once.
 
     Insert adds an entry dated today and starts on its text (Escape on an empty new
-    entry drops it), F2 or a double click edits a cell, Delete removes an entry.
+    entry drops it), F2 or a double click edits a cell, Delete removes an entry. Adding
+    and deleting are steps on the window's undo history.
     """
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -38,6 +40,7 @@ class TrialLogEditor(QWidget):
         self.ctx = ctx
         self.workbook_id: int | None = None
         self._fresh: int | None = None
+        self._fresh_step: AddItem | None = None
         self.setObjectName("trial_log_editor")
         self.model = TrialLogTableModel(self)
         self.model.entry_edited.connect(self._on_edited)
@@ -94,7 +97,7 @@ class TrialLogEditor(QWidget):
 
     def set_workbook(self, workbook_id: int | None) -> None:
         self.workbook_id = workbook_id
-        self._fresh = None
+        self._fresh, self._fresh_step = None, None
         rows = [] if workbook_id is None else self.ctx.service.items(TrialLogEntry, workbook_id)
         self.model.set_entries([LogEntry(r.id, r.date, r.text) for r in rows])
         self._update_buttons()
@@ -109,12 +112,16 @@ class TrialLogEditor(QWidget):
         """Add an entry dated today at the end and start typing its text."""
         if self.workbook_id is None:
             return
+        step = AddItem(self.ctx, TrialLogEntry, self.workbook_id,
+                       {"date": date.today(), "text": ""}, "Add trial log entry", self.view,
+                       self.show_undone)
         try:
-            row = self.ctx.service.add_item(TrialLogEntry, self.workbook_id,
-                                            date=date.today(), text="")
+            self.ctx.undo_stack.run(step)
         except FlexPrepError as exc:
             self._show_error(f"Entry not added: {exc}")
             return
+        row = step.row
+        self._fresh_step = step
         self._show_error("")
         self.model.insert_entry(len(self.model.entries), LogEntry(row.id, row.date, row.text))
         self._fresh = row.id
@@ -141,16 +148,24 @@ class TrialLogEditor(QWidget):
         if entry.text.strip():
             answer = QMessageBox.question(
                 self, "Delete entry",
-                f"Delete the entry of {index.siblingAtColumn(0).data()}? This cannot be undone.",
+                f"Delete the entry of {index.siblingAtColumn(0).data()}?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self._delete(entry.id)
+        self._delete(entry.id, entry.text or index.siblingAtColumn(0).data())
 
-    def _delete(self, entry_id: int) -> None:
+    def _delete(self, entry_id: int, title: str | None = None) -> None:
+        """Delete an entry: a step on the undo history, unless ``title`` is None (a new
+        entry left empty, which takes its own Add off the history)."""
         try:
-            self.ctx.service.delete_item(TrialLogEntry, entry_id)
+            if title is None:
+                self.ctx.service.delete_item(TrialLogEntry, entry_id)
+                self._forget_add(entry_id)
+            else:
+                self.ctx.undo_stack.run(DeleteItem(self.ctx, TrialLogEntry, entry_id,
+                                                   "trial log entry", title, self.view,
+                                                   self.show_undone))
         except FlexPrepError as exc:
             self._show_error(f"Entry not deleted: {exc}")
             return
@@ -162,10 +177,26 @@ class TrialLogEditor(QWidget):
             self.view.setCurrentIndex(self.model.index(min(row, len(self.model.entries) - 1), 0))
         self._changed()
 
+    def _forget_add(self, entry_id: int) -> None:
+        step, self._fresh_step = self._fresh_step, None
+        stack = self.ctx.undo_stack
+        if step is not None and step.item_id == entry_id and stack.index() == stack.count() \
+                and stack.command(stack.index() - 1) is step:
+            step.setObsolete(True)
+            stack.undo()  # an obsolete step is dropped without being undone
+
+    def show_undone(self, entry_id: int | None) -> None:
+        """Show the log as saved after an undo or redo, with ``entry_id`` selected."""
+        self.set_workbook(self.workbook_id)
+        row = self.model.row_of(entry_id) if entry_id is not None else -1
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, TrialLogTableModel.COL_TEXT))
+        self._changed()
+
     @Slot(int, str, object)
     def _on_edited(self, entry_id: int, field: str, value: object) -> None:
         if field == "text" and entry_id == self._fresh and str(value).strip():
-            self._fresh = None
+            self._fresh, self._fresh_step = None, None
         # A cell is committed once, when its editor closes: written at once, so an entry
         # deleted right after has no write still queued.
         try:

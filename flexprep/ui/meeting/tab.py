@@ -65,14 +65,16 @@ class MeetingTab(WorkbookTab):
                                      "Why now is a good moment; what to avoid…")
         self.talking_points = StringListEditor(
             "talking_points", "talking point",
-            empty_text="No talking point yet: what must you say, in what order?")
+            empty_text="No talking point yet: what must you say, in what order?",
+            undo_stack=ctx.undo_stack)
         self.notes = text_box("meeting_notes", "Meeting notes",
                               "What was said, during or right after the meeting…")
         self.outcome = name(QComboBox(), "outcome", "Outcome")
         for key, text in vocab.OUTCOMES.items():
             self.outcome.addItem(text, key)
         self.next_steps = StringListEditor("next_steps", "next step", min_rows=2,
-                                           empty_text="No next step yet.")
+                                           empty_text="No next step yet.",
+                                           undo_stack=ctx.undo_stack)
         self.trial_log = TrialLogEditor(ctx)
         self.proposed_start = OptionalDateEdit("proposed_start", "Proposed start date")
         self.previous_request = OptionalDateEdit("previous_request", "Date of an earlier request",
@@ -202,8 +204,8 @@ class MeetingTab(WorkbookTab):
     # -- loading ---------------------------------------------------------------------
 
     def set_workbook(self, workbook_id: int | None) -> None:
-        if workbook_id is not None and workbook_id == self.workbook_id and \
-                self.ctx.saver.has_pending():
+        same = workbook_id is not None and workbook_id == self.workbook_id
+        if same and self.ctx.saver.has_pending():
             return  # what is shown is newer than what is saved: keep it
         super().set_workbook(workbook_id)
         self.setEnabled(workbook_id is not None)
@@ -222,11 +224,12 @@ class MeetingTab(WorkbookTab):
             self.at.set_value(meeting.at)
             self.timing.set_checked(list(meeting.timing_checks or []))
             self.timing_notes.set_text(meeting.timing_notes)
-            self.talking_points.set_items(meeting.talking_points or [])
+            self.talking_points.set_items(meeting.talking_points or [], keep_blanks=same)
             self.notes.set_text(meeting.notes)
             self.outcome.setCurrentIndex(max(0, self.outcome.findData(meeting.outcome)))
             self._loaded_steps = {step["text"]: step for step in meeting.next_steps or []}
-            self.next_steps.set_items([step["text"] for step in meeting.next_steps or []])
+            self.next_steps.set_items([step["text"] for step in meeting.next_steps or []],
+                                      keep_blanks=same)
             self.proposed_start.set_value(request.proposed_start)
             earlier = request.previous_requests or []
             self.previous_request.set_value(date.fromisoformat(earlier[-1]) if earlier else None)

@@ -26,6 +26,8 @@ from flexprep.core.models import Objection
 from flexprep.ui.objections.models import LIKELIHOODS, EvidenceCheckModel, ObjectionItem
 from flexprep.ui.shell.context import AppContext
 from flexprep.ui.widgets.common import GrowingTextEdit, heading_label, muted_label, name
+from flexprep.ui.widgets.undo import named, quoted
+from flexprep.ui.widgets.undo_items import ChangeItem, LinkEvidence
 
 
 def library_entry(item: ObjectionItem) -> dict[str, Any] | None:
@@ -50,11 +52,14 @@ class ObjectionEditor(QWidget):
     """The form of the selected objection; text is saved as the user types.
 
     ``item_changed`` carries the fields the user just changed (to refresh the list);
-    ``links_saved`` tells that evidence links were written.
+    ``links_saved`` tells that evidence links were written. Accepting a draft and
+    (un)linking evidence are steps on the undo history; ``undone`` asks the tab to show
+    the objection (its id) as saved after an undo or redo.
     """
 
     item_changed = Signal(int, dict)
     links_saved = Signal(int)
+    undone = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -259,7 +264,10 @@ class ObjectionEditor(QWidget):
         if item is None:
             return
         try:
-            self.ctx.service.update_item(Objection, item.id, draft=False)
+            self.ctx.undo_stack.run(ChangeItem(
+                self.ctx, Objection, item.id, {"draft": False}, {"draft": True},
+                named("Accept draft", "objection", item.text), self.text_edit,
+                self.undone.emit))
         except FlexPrepError as exc:
             self.show_error(str(exc))
             return
@@ -267,13 +275,30 @@ class ObjectionEditor(QWidget):
         self.item_changed.emit(item.id, {"draft": False})
         self.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _link_text(self, item: ObjectionItem, evidence_ids: list[int]) -> str:
+        """``Link evidence 'X' to objection 'Y'`` (or ``Unlink … from``)."""
+        added = [i for i in evidence_ids if i not in item.evidence]
+        removed = [i for i in item.evidence if i not in evidence_ids]
+        changed = (added or removed)[:1]
+        titles = {row.id: row.title for row in self.evidence_model.evidence}
+        title = titles.get(changed[0], "") if changed else ""
+        name = quoted(item.text)
+        objection = f"objection {name}" if name else "an untitled objection"
+        if added and not removed:
+            return named("Link", "evidence", title, f"to {objection}")
+        if removed and not added:
+            return named("Unlink", "evidence", title, f"from {objection}")
+        return f"Change the evidence of {objection}"
+
     @Slot(list)
     def _save_links(self, evidence_ids: list[int]) -> None:
         item = self.item
         if item is None:
             return
         try:
-            self.ctx.service.set_objection_evidence(item.id, evidence_ids)
+            self.ctx.undo_stack.run(LinkEvidence(
+                self.ctx, item.id, evidence_ids, item.evidence,
+                self._link_text(item, evidence_ids), self.evidence_view, self.undone.emit))
         except FlexPrepError as exc:
             self.show_error(str(exc))
             self.evidence_model.set_checked(item.evidence)

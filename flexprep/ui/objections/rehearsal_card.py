@@ -23,7 +23,7 @@ from flexprep.ui.objections.models import ObjectionItem
 from flexprep.ui.widgets.common import muted_label, name
 from flexprep.ui.widgets.numbers import figure_text
 
-KEYS_HINT = "Space: show my answer · 1–5: rate · N: next · Esc: end"
+KEYS_HINT = "Space: show my answer · 1–5: rate · N: next · R: record · P: play · Esc: end"
 
 
 def clock_text(seconds: float) -> str:
@@ -125,6 +125,7 @@ class RehearsalCard(QWidget):
                      self.countdown_bar, self.prompt, self.answer_box):
             body.addWidget(part)
         body.addLayout(ratings)
+        self._body = body
         body.addStretch(1)
         holder = QWidget()
         centre = QHBoxLayout(holder)
@@ -197,6 +198,10 @@ class RehearsalCard(QWidget):
             button.setChecked(value == confidence)
         self.prompt.setText(f"Confidence {confidence}. Press N for the next objection "
                             "(or another number to change it).")
+
+    def add_panel(self, panel: QWidget) -> None:
+        """Put ``panel`` (the voice panel) under the rating buttons."""
+        self._body.insertWidget(self._body.count() - 1, panel)
 
     def fit_fonts(self, height: int) -> None:
         """Type sized to the page: large on a full screen, still readable on a laptop."""

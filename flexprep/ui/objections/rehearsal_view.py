@@ -1,8 +1,9 @@
 """Rehearsal mode: one objection in large type, a countdown, the reveal, a rating.
 
 Driven by the keyboard: Space reveals, 1-5 rates, N (or Enter) goes to the next
-objection, Esc ends the session. The clock is injectable so tests never wait: set
-``clock`` and emit ``timer.timeout`` to tick.
+objection, Esc ends the session; R records the spoken answer and P plays it back
+(``voice``, a :class:`~flexprep.ui.objections.voice_panel.VoiceController`). The clock
+is injectable so tests never wait: set ``clock`` and emit ``timer.timeout`` to tick.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from flexprep.core.rehearsal import ASKING, DONE, Attempt, RehearsalSession
 from flexprep.ui.objections.models import ObjectionItem
 from flexprep.ui.objections.rehearsal_card import KEYS_HINT, RehearsalCard
 from flexprep.ui.objections.rehearsal_summary import RehearsalSummary
+from flexprep.ui.objections.voice_panel import VoiceController
 from flexprep.ui.shell.context import AppContext
 
 TICK_MS = 100
@@ -54,6 +56,8 @@ class RehearsalView(QWidget):
         self.card.rate_clicked.connect(self.rate)
         self.card.next_clicked.connect(self.next_card)
         self.card.end_clicked.connect(self.end_session)
+        self.voice = VoiceController(ctx, self)
+        self.card.add_panel(self.voice.panel)
         self.summary = RehearsalSummary()
         self.summary.again.connect(self.restart)
         self.summary.back.connect(self.close_view)
@@ -74,6 +78,7 @@ class RehearsalView(QWidget):
         self.errors = []
         self._restart = restart
         self.session = RehearsalSession([item.id for item in items], duration, self.clock)
+        self.voice.session_started(self.session.duration)
         self.pages.setCurrentWidget(self.card)
         self.card.fit_fonts(self.height())
         self.summary.fit_fonts(self.height())
@@ -95,6 +100,7 @@ class RehearsalView(QWidget):
             return
         self.card.show_question(self._current(), session.index + 1, session.total,
                                 session.duration)
+        self.voice.card_shown(self._current())
         self.tick()
         self.timer.start()
 
@@ -116,6 +122,7 @@ class RehearsalView(QWidget):
         if session is None or not session.reveal():
             return
         self.timer.stop()
+        self.voice.revealed()
         item = self._current()
         evidence = [self.evidence[i] for i in item.evidence if i in self.evidence]
         self.card.show_answer(item, evidence, int(session.seconds or 0), timed_out)
@@ -159,6 +166,7 @@ class RehearsalView(QWidget):
 
     def _finish(self) -> None:
         self.timer.stop()
+        self.voice.session_ended()
         if self.session is None:
             return
         self.summary.show_summary(self.session.summary(), list(self.items.values()),
@@ -201,6 +209,10 @@ class RehearsalView(QWidget):
             self.next_card()
         elif key == Qt.Key.Key_Escape:
             self.end_session()
+        elif key == Qt.Key.Key_R:
+            self.voice.toggle_record()
+        elif key == Qt.Key.Key_P:
+            self.voice.play()
         else:
             super().keyPressEvent(event)
             return

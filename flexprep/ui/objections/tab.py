@@ -26,6 +26,8 @@ from flexprep.ui.objections.rehearsal_progress import RehearsalProgress
 from flexprep.ui.objections.rehearsal_view import RehearsalView
 from flexprep.ui.shell.context import AppContext
 from flexprep.ui.widgets.tab import WorkbookTab
+from flexprep.ui.widgets.undo import named
+from flexprep.ui.widgets.undo_items import AddItem, DeleteItem, MoveItem, move_text
 
 
 class ObjectionRehearsalTab(WorkbookTab):
@@ -77,6 +79,7 @@ class ObjectionRehearsalTab(WorkbookTab):
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.editor.item_changed.connect(self._on_item_changed)
         self.editor.links_saved.connect(lambda _id: self.changed("objections"))
+        self.editor.undone.connect(self.show_undone)
         self.library.add_requested.connect(self.add_from_library)
         self.pages.currentChanged.connect(self._on_page)
         self.rehearsal.session_ended.connect(self._on_session_ended)
@@ -189,14 +192,18 @@ class ObjectionRehearsalTab(WorkbookTab):
             self.select_row(self.model.row_of(existing.id))
             self.pages.setCurrentWidget(self.editor)
             return
+        fields = {"text": entry["text"], "theme": entry["theme"], "likelihood": 3,
+                  "response": entry["response"], "origin": "library",
+                  "library_key": entry["key"]}
+        step = AddItem(self.ctx, Objection, self.workbook_id, fields,
+                       named("Add", "objection", entry["text"], "from the library"),
+                       self.table, self.show_undone)
         try:
-            row = self.ctx.service.add_item(
-                Objection, self.workbook_id, text=entry["text"], theme=entry["theme"],
-                likelihood=3, response=entry["response"], origin="library",
-                library_key=entry["key"])
+            self.ctx.undo_stack.run(step)
         except FlexPrepError as exc:
             self.show_message(str(exc))
             return
+        row = step.row
         self.show_message("")
         self.reload(select_id=row.id)
         self.changed("objections")
@@ -206,12 +213,15 @@ class ObjectionRehearsalTab(WorkbookTab):
         """Add an empty objection of my own and put the cursor in it."""
         if self.workbook_id is None:
             return
+        step = AddItem(self.ctx, Objection, self.workbook_id,
+                       {"text": "", "theme": "other", "likelihood": 3, "origin": "user"},
+                       "Add objection", self.table, self.show_undone)
         try:
-            row = self.ctx.service.add_item(Objection, self.workbook_id, text="",
-                                            theme="other", likelihood=3, origin="user")
+            self.ctx.undo_stack.run(step)
         except FlexPrepError as exc:
             self.show_message(str(exc))
             return
+        row = step.row
         self.show_message("")
         self.reload(select_id=row.id)
         self.changed("objections")
@@ -234,7 +244,8 @@ class ObjectionRehearsalTab(WorkbookTab):
                 return
         self.ctx.saver.flush()
         try:
-            self.ctx.service.delete_item(Objection, item.id)
+            self.ctx.undo_stack.run(DeleteItem(self.ctx, Objection, item.id, "objection",
+                                               item.text, self.table, self.show_undone))
         except FlexPrepError as exc:
             self.show_message(str(exc))
             return
@@ -249,13 +260,26 @@ class ObjectionRehearsalTab(WorkbookTab):
             return
         self.ctx.saver.flush()
         try:
-            self.ctx.service.move_item(Objection, item.id, row + step)
+            self.ctx.undo_stack.run(MoveItem(
+                self.ctx, Objection, item.id, row, row + step,
+                move_text("objection", item.text, row, row + step), self.table,
+                self.show_undone))
         except FlexPrepError as exc:
             self.show_message(str(exc))
             return
         self.reload(select_id=item.id)
         self.changed("objections")
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot(object)
+    def show_undone(self, objection_id: int | None) -> None:
+        """Show the objections as saved after an undo or redo, ``objection_id`` selected."""
+        if self.stack.currentWidget() is self.rehearsal:
+            self.rehearsal.end_session()
+            self.rehearsal.close_view()
+        self.show_message("")
+        self.reload(select_id=objection_id)
+        self.changed("objections")
 
     # -- rehearsal --------------------------------------------------------------------
 

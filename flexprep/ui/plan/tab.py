@@ -51,7 +51,8 @@ class PlanTab(WorkbookTab):
         self.trial = TrialEditor()
         self.measures = StringListEditor(
             "measures", "success measure",
-            empty_text="No measure yet. Add one, or pick a suggestion below.")
+            empty_text="No measure yet. Add one, or pick a suggestion below.",
+            undo_stack=ctx.undo_stack)
         self.coverage = text_box("coverage", "Coverage and hand-offs",
                                  "Who covers what when you are away or offline; how work is "
                                  "handed over…")
@@ -181,7 +182,7 @@ class PlanTab(WorkbookTab):
         try:
             self.schedule.set_schedule(plan.schedule or {}, keep_typed=same)
             self.trial.set_plan(plan)
-            self.measures.set_items(plan.success_measures or [])
+            self.measures.set_items(plan.success_measures or [], keep_blanks=same)
             self.measures.set_suggestions(scenario.get("success_measures", []),
                                           f"Suggestions for “{scenario.get('label', '')}”:")
             self.coverage.set_text(plan.coverage)

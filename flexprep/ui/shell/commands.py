@@ -26,6 +26,7 @@ from flexprep.core.errors import FlexPrepError
 from flexprep.ui.shell.context import AppContext
 from flexprep.ui.shell.dialogs import NewWorkbookDialog
 from flexprep.ui.shell.exporter import ExportJob
+from flexprep.ui.shell.save_batch import explain
 from flexprep.ui.widgets.common import name
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | None
@@ -79,6 +80,7 @@ class WorkbookCommands(QObject):
         self.dialog_parent, self.status, self.host = window, status, host
         self.service, self.saver = ctx.service, ctx.saver
         self.database_path = database_path
+        self.read_only = False
         self._export_jobs: list[ExportJob] = []
         self.last_export: Path | None = None
         self.progress = QProgressBar()
@@ -138,6 +140,15 @@ class WorkbookCommands(QObject):
         for action in (self.act_rename, self.act_duplicate, self.act_delete,
                        self.act_export_file, *self.export_actions.values()):
             action.setEnabled(has_book)
+        if self.read_only:
+            for action in (self.act_new, self.act_sample, self.act_rename, self.act_duplicate,
+                           self.act_delete, self.act_import):
+                action.setEnabled(False)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Disable every command that would write to the database."""
+        self.read_only = read_only
+        self.update_actions()
 
     def _warn(self, title: str, message: str) -> None:
         QMessageBox.warning(self.dialog_parent, title, message)
@@ -153,7 +164,7 @@ class WorkbookCommands(QObject):
         try:
             book = self.service.create_workbook(self.service.free_name(name), scenario, manager)
         except FlexPrepError as exc:
-            self._warn("Workbook not created", str(exc))
+            self._warn("Workbook not created", explain(exc))
             return
         self.host.switch_to(book.id)
         self.host.show_first_tab()
@@ -168,7 +179,7 @@ class WorkbookCommands(QObject):
             data = fileformat.read_file(content.sample_workbook_path())
             book = self.service.import_data(data)
         except FlexPrepError as exc:
-            self._warn("Sample not opened", str(exc))
+            self._warn("Sample not opened", explain(exc))
             return
         self.host.switch_to(book.id)
 
@@ -185,7 +196,7 @@ class WorkbookCommands(QObject):
         try:
             self.service.rename_workbook(workbook_id, name)
         except FlexPrepError as exc:
-            self._warn("Workbook not renamed", str(exc))
+            self._warn("Workbook not renamed", explain(exc))
             return
         self.host.switch_to(workbook_id)
 
@@ -198,7 +209,7 @@ class WorkbookCommands(QObject):
         try:
             book = self.service.duplicate_workbook(workbook_id)
         except FlexPrepError as exc:
-            self._warn("Workbook not duplicated", str(exc))
+            self._warn("Workbook not duplicated", explain(exc))
             return
         self.host.switch_to(book.id)
         self.status.showMessage(f"Duplicated as “{book.name}”", 5000)
@@ -217,7 +228,11 @@ class WorkbookCommands(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.saver.discard()
-        self.service.delete_workbook(workbook_id)
+        try:
+            self.service.delete_workbook(workbook_id)
+        except FlexPrepError as exc:
+            self._warn("Workbook not deleted", explain(exc))
+            return
         remaining = self.service.list_workbooks()
         self.host.switch_to(remaining[0].id if remaining else None)
         self.status.showMessage(f"Deleted “{name}”", 5000)

@@ -1,13 +1,14 @@
-"""What every tab is given: the workbook service, app-wide signals and the saver."""
+"""What every tab is given: the workbook service, app-wide signals, the saver, undo."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
 from flexprep.core.service import WorkbookService
 from flexprep.ui.shell.autosave import Saver
+from flexprep.ui.widgets.undo import UndoHistory
 
 
 class AppSignals(QObject):
@@ -30,3 +31,5 @@ class AppContext:
     service: WorkbookService
     signals: AppSignals
     saver: Saver
+    #: The window's undo history of structural edits (cleared when the workbook changes).
+    undo_stack: UndoHistory = field(default_factory=UndoHistory)

@@ -24,12 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from flexprep.core.database import Database
+from flexprep.core.errors import FlexPrepError
 from flexprep.core.service import WorkbookService, warm_up
 from flexprep.ui.shell.autosave import Saver
 from flexprep.ui.shell.commands import WorkbookCommands, add_action
 from flexprep.ui.shell.context import AppContext, AppSignals
+from flexprep.ui.shell.lock import DatabaseLock
+from flexprep.ui.shell.safety import SafetyNet
 from flexprep.ui.widgets.common import heading_label, muted_label, name
 from flexprep.ui.widgets.tab import WorkbookTab
+from flexprep.ui.widgets.undo import UndoHistory, UndoOffer
 
 WARM_UP_FALLBACK_MS = 500
 
@@ -61,15 +65,21 @@ class _TabPages(dict[str, WorkbookTab]):
 class MainWindow(QMainWindow):
     """FlexPrep's window over one database; its menus call :class:`WorkbookCommands`."""
 
-    def __init__(self, database: Database, settings: QSettings) -> None:
+    def __init__(self, database: Database, settings: QSettings,
+                 lock: DatabaseLock | None = None) -> None:
         super().__init__()
         self.database = database
         self.settings = settings
+        #: The lock that keeps a second window off this database, released on closing.
+        self.lock = lock
         self.service = WorkbookService(database.factory)
         self.signals = AppSignals(self)
         self.saver = Saver(self)
-        self.ctx = AppContext(self.service, self.signals, self.saver)
+        self.undo_stack = UndoHistory(self)
+        self.ctx = AppContext(self.service, self.signals, self.saver, self.undo_stack)
         self.workbook_id: int | None = None
+        self._workbook_name = ""
+        self.saver.workbook_of = lambda: (self.workbook_id, self._workbook_name)
         self._warmed_up = False
         self._loaded: set[int] = set()
         self.setObjectName("main_window")
@@ -90,16 +100,32 @@ class MainWindow(QMainWindow):
         self.welcome = self._build_welcome()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.tabs)
-        self.setCentralWidget(self.stack)
+        central = QWidget()
+        central.setObjectName("central")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
         self._build_toolbar()
         self._build_status_bar()
+        self.safety = SafetyNet(self, self, self.statusBar(), self.save_label, database,
+                                self.service, self.saver)
+        column.insertWidget(0, self.safety.read_only_banner)
+        column.insertWidget(1, self.safety.notice)
         self._build_menus()
+        if database.read_only:
+            self.commands.set_read_only(True)
+            for button in (self.welcome_new, self.welcome_sample):
+                button.setEnabled(False)
         self.saver.saved.connect(self._on_saved)
         self.saver.failed.connect(self._on_save_failed)
         self.signals.navigate.connect(self.navigate)
         self.signals.export_requested.connect(self.commands.export_document)
         self.signals.data_changed.connect(self._on_data_changed)
+        # Another workbook (or the same one reloaded): earlier edits cannot be undone.
+        self.signals.workbook_switched.connect(lambda _id: self.undo_stack.clear())
         self._restore()
 
     # -- building ---------------------------------------------------------------------
@@ -145,6 +171,8 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         # After the export progress the commands put there: the save status comes last.
+        self.undo_offer = UndoOffer(self.undo_stack)
+        self.statusBar().addWidget(self.undo_offer)
         self.save_label = QLabel("Changes are saved as you type")
         self.save_label.setObjectName("save_status")
         self.statusBar().addPermanentWidget(self.save_label)
@@ -154,19 +182,22 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu("&File")
         self.commands.build_file_menu(file_menu)
         file_menu.addSeparator()
+        self.act_restore = add_action(file_menu, self, "Restore from &backup…",
+                                      self.safety.restore_from_backup, None, "action_restore")
+        self.act_restore.setEnabled(not self.database.read_only)
+        file_menu.addSeparator()
         add_action(file_menu, self, "&Quit", self.close, QKeySequence.StandardKey.Quit,
                    "action_quit")
 
         edit_menu = menu.addMenu("&Edit")
-        for label, method, key in (("&Undo", "undo", QKeySequence.StandardKey.Undo),
-                                   ("&Redo", "redo", QKeySequence.StandardKey.Redo),
-                                   ("Cu&t", "cut", QKeySequence.StandardKey.Cut),
+        # Structural edits; typing in a field keeps the field's own Ctrl+Z.
+        self.undo_action, self.redo_action = self.undo_stack.add_undo_actions(edit_menu, self)
+        edit_menu.addSeparator()
+        for label, method, key in (("Cu&t", "cut", QKeySequence.StandardKey.Cut),
                                    ("&Copy", "copy", QKeySequence.StandardKey.Copy),
                                    ("&Paste", "paste", QKeySequence.StandardKey.Paste)):
             add_action(edit_menu, self, label, lambda _=False, m=method: self._edit(m), key,
                        f"action_{method}")
-            if method == "redo":
-                edit_menu.addSeparator()
 
         view_menu = menu.addMenu("&View")
         add_action(view_menu, self, "&Previous tab", lambda: self._step_tab(-1),
@@ -212,16 +243,37 @@ class MainWindow(QMainWindow):
         self._loaded.clear()
         self.refresh_switcher()
         if workbook_id is None:
+            self._workbook_name = ""
             self.stack.setCurrentWidget(self.welcome)
             self.setWindowTitle("FlexPrep")
         else:
             book = self.service.workbook(workbook_id)
+            self._workbook_name = book.name
+            self.safety.noticed(book)
             self.stack.setCurrentWidget(self.tabs)
             self.setWindowTitle(f"{book.name} — FlexPrep")
             self.settings.setValue(self._last_key(), workbook_id)
             self._load_tab(self.tabs.currentIndex())
         self.commands.update_actions()
         self.signals.workbook_switched.emit(workbook_id if workbook_id is not None else -1)
+
+    def reload_workbook(self) -> None:
+        """Read the current workbook again (it changed outside the window) and show it."""
+        if self.workbook_id is None:
+            return
+        try:
+            book = self.service.workbook(self.workbook_id)
+        except FlexPrepError:
+            remaining = self.service.list_workbooks()
+            self.switch_to(remaining[0].id if remaining else None)
+            return
+        self._workbook_name = book.name
+        self.safety.noticed(book)
+        self.refresh_switcher()
+        self.setWindowTitle(f"{book.name} — FlexPrep")
+        self._loaded.clear()
+        self._load_tab(self.tabs.currentIndex())
+        self.signals.workbook_switched.emit(self.workbook_id)
 
     def show_first_tab(self) -> None:
         self.tabs.setCurrentIndex(0)
@@ -264,7 +316,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_tab_changed(self, index: int) -> None:
-        self.saver.flush()
+        self.saver.save_soon()  # not flush(): a locked database must not freeze a tab change
         self._load_tab(index)
         self.settings.setValue("window/tab", index)
 
@@ -286,7 +338,8 @@ class MainWindow(QMainWindow):
         if part == "workbook":
             self.refresh_switcher()
             if self.workbook_id is not None:
-                self.setWindowTitle(f"{self.service.workbook(self.workbook_id).name} — FlexPrep")
+                self._workbook_name = self.service.workbook(self.workbook_id).name
+                self.setWindowTitle(f"{self._workbook_name} — FlexPrep")
         # Other tabs reload what changed elsewhere when they are next shown.
         current = self.tabs.currentIndex()
         self._loaded.intersection_update({current})
@@ -340,19 +393,49 @@ class MainWindow(QMainWindow):
         if not self._warmed_up:
             self._warmed_up = True
             QThreadPool.globalInstance().start(warm_up)
+            self.safety.start()  # the change poll and today's backup
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
-        if not self.saver.flush():
+        # Closing never throws typed text away: what cannot be saved goes to a file.
+        kept_message = ""
+        writes_before = self.safety.recovery.writes
+        while not self.saver.flush():
             answer = QMessageBox.warning(
                 self, "Changes not saved",
-                f"FlexPrep could not save your latest changes ({self.saver.last_error}).\n"
-                "Close anyway and lose them?",
-                QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Close:
+                f"FlexPrep could not save your latest changes: {self.saver.last_error}.\n\n"
+                "Try again, or close and keep them in a recovery file beside the database.",
+                QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Close
+                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Retry)
+            if answer == QMessageBox.StandardButton.Close:
+                kept = self.safety.keep_on_close(self.saver.last_error or "not saved")
+                if kept is not None:
+                    kept_message = kept
+                    break
+                # Not even a recovery file: only an explicit "lose them" closes now.
+                lose = QMessageBox.warning(
+                    self, "Changes not saved",
+                    f"No recovery file could be written either ({self.safety.keep_error}).\n"
+                    "Close anyway and lose your latest changes?",
+                    QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+                    QMessageBox.StandardButton.Cancel)
+                if lose != QMessageBox.StandardButton.Close:
+                    event.ignore()
+                    return
+                self.saver.discard()
+                break
+            if answer != QMessageBox.StandardButton.Retry:
                 event.ignore()
                 return
-            self.saver.discard()
+        if not kept_message and self.safety.recovery.writes > writes_before:
+            kept_message = (f"Some of what you typed could not be saved in the database "
+                            f"({self.saver.refusal or 'see the notice in the window'}).\n\n"
+                            f"It is kept in:\n{self.safety.recovery.path}")
+        if kept_message:
+            QMessageBox.information(self, "Your text is kept", kept_message)
+        self.saver.shutdown()
+        self.safety.close()
+        if self.lock is not None:
+            self.lock.release()
         self.commands.finish_exports()
         QThreadPool.globalInstance().waitForDone(5000)
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -9,7 +9,6 @@ from PySide6.QtCore import (
     QKeyCombination,
     QModelIndex,
     QObject,
-    QStringListModel,
     Qt,
     QTimer,
     Signal,
@@ -30,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from flexprep.ui.widgets.common import muted_label, name
+from flexprep.ui.widgets.undo import UndoHistory
+from flexprep.ui.widgets.undo_entries import AddEntry, EntryListModel, MoveEntry, RemoveEntry
 
 Key = Qt.Key | QKeyCombination
 
@@ -76,17 +77,22 @@ class StringListEditor(QWidget):
     the current entry; entries can also be dragged. ``items_changed`` carries the
     non-blank entries, in order, after every change the user makes (not after
     :meth:`set_items`). Optional one-click suggestions are listed below the buttons.
+    With an ``undo_stack``, adding, removing and moving are steps on it (editing an
+    entry's text is the text field's own undo).
     """
 
     items_changed = Signal(list)
 
     def __init__(self, key: str, noun: str, parent: QWidget | None = None, *,
-                 empty_text: str = "", min_rows: int = 3, max_rows: int = 12) -> None:
+                 empty_text: str = "", min_rows: int = 3, max_rows: int = 12,
+                 undo_stack: UndoHistory | None = None) -> None:
         super().__init__(parent)
         self.key, self.noun = key, noun
+        self.undo_stack = undo_stack
+        self.generation = 0  # counts loads that replaced the entries (see set_items)
         self._loading = False
         self.setObjectName(f"{key}_editor")
-        self.model = QStringListModel(self)
+        self.model = EntryListModel(self, self)
         self.view = QListView()
         name(self.view, f"{key}_list", f"{noun.capitalize()}s")
         self.view.setAccessibleDescription(
@@ -161,8 +167,15 @@ class StringListEditor(QWidget):
         """The non-blank entries, in order."""
         return [text for text in self.model.stringList() if text.strip()]
 
-    def set_items(self, items: list[str]) -> None:
-        """Show ``items`` without emitting ``items_changed``."""
+    def set_items(self, items: list[str], *, keep_blanks: bool = False) -> None:
+        """Show ``items`` without emitting ``items_changed``.
+
+        With ``keep_blanks``, entries already showing ``items`` are kept as they are,
+        blank ones included, so the steps on the undo history still find their rows.
+        """
+        if keep_blanks and items == self.items():
+            return
+        self.generation += 1
         self._loading = True
         try:
             self.model.setStringList(list(items))
@@ -243,13 +256,51 @@ class StringListEditor(QWidget):
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < count - 1)
 
+    # -- changes, each undoable ------------------------------------------------------
+
+    def insert_entry(self, row: int, text: str) -> None:
+        self.model.insertRows(row, 1)
+        if text:
+            self.model.setData(self.model.index(row), text)
+
+    def remove_entry(self, row: int) -> str:
+        """Remove entry ``row``; its text."""
+        text = self.model.stringList()[row]
+        self.model.removeRows(row, 1)
+        return text
+
+    def move_entry(self, row: int, target: int) -> None:
+        # moveRows' destination is the row *before which* the entry lands.
+        self.model.direct = True
+        try:
+            self.model.moveRows(QModelIndex(), row, 1, QModelIndex(),
+                                target + (target > row))
+        finally:
+            self.model.direct = False
+
+    def show_entry(self, row: int | None) -> None:
+        """Select entry ``row`` (after an undo or redo)."""
+        if row is not None and 0 <= row < self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(row))
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_buttons()
+
+    def moved_by_drag(self, row: int, target: int) -> None:
+        self._move_to(row, target)
+        self.view.setCurrentIndex(self.model.index(target))
+
+    def _do(self, step: AddEntry | RemoveEntry | MoveEntry) -> None:
+        if self.undo_stack is not None:
+            self.undo_stack.run(step)
+        else:
+            step.first()
+
     # -- actions ---------------------------------------------------------------------
 
     def append(self, text: str) -> None:
         """Add ``text`` at the end (a suggestion) and select it."""
         row = self.model.rowCount()
-        self.model.insertRows(row, 1)
-        self.model.setData(self.model.index(row), text)
+        self._do(AddEntry(self.undo_stack, self, row, text))
         self.view.setCurrentIndex(self.model.index(row))
 
     @Slot()
@@ -257,7 +308,7 @@ class StringListEditor(QWidget):
         """Insert an empty entry after the current one and start editing it."""
         current = self.view.currentIndex()
         row = current.row() + 1 if current.isValid() else self.model.rowCount()
-        self.model.insertRows(row, 1)
+        self._do(AddEntry(self.undo_stack, self, row, ""))
         index = self.model.index(row)
         self.view.setCurrentIndex(index)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -274,7 +325,7 @@ class StringListEditor(QWidget):
         if not index.isValid():
             return
         row = index.row()
-        self.model.removeRows(row, 1)
+        self._do(RemoveEntry(self.undo_stack, self, row))
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1)))
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -294,7 +345,9 @@ class StringListEditor(QWidget):
         row, target = index.row(), index.row() + step
         if not 0 <= target < self.model.rowCount():
             return
-        # moveRows' destination is the row *before which* the entry lands.
-        self.model.moveRows(QModelIndex(), row, 1, QModelIndex(), target + (step > 0))
+        self._move_to(row, target)
         self.view.setCurrentIndex(self.model.index(target))
         self._update_buttons()
+
+    def _move_to(self, row: int, target: int) -> None:
+        self._do(MoveEntry(self.undo_stack, self, row, target))
