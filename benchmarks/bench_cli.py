@@ -66,8 +66,9 @@ def _run(argv: list[str], env: dict[str, str]) -> tuple[float, subprocess.Comple
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=10)
-    parser.add_argument("--strict", action="store_true",
-                        help="fail when a start-up ratio is over target")
+    parser.add_argument(
+        "--strict", action="store_true", help="fail when a start-up ratio is over target"
+    )
     options = parser.parse_args()
     env = _env()
     python = sys.executable
@@ -81,8 +82,17 @@ def main() -> int:
         commands = {
             "import sqlalchemy.orm": [python, "-c", "import sqlalchemy.orm"],
             "flexprep list": [python, "-c", RUN_CLI, "--db", str(db), "list"],
-            "flexprep export .json": [python, "-c", RUN_CLI, "--db", str(db), "export", name,
-                                      "-o", str(tmp / "x.json")],
+            "flexprep export .json": [
+                python,
+                "-c",
+                RUN_CLI,
+                "--db",
+                str(db),
+                "export",
+                name,
+                "-o",
+                str(tmp / "x.json"),
+            ],
         }
 
         # Heavy modules: none for these commands.
@@ -114,23 +124,44 @@ def main() -> int:
                 verdict = "ok" if ratio <= RATIO_TARGET else f"OVER {RATIO_TARGET}"
                 if ratio > RATIO_TARGET and options.strict:
                     failures.append(f"{label}: ratio {ratio:.2f}")
-            print(f"  {label:24s} {median * 1000:7.0f} ms  (min {min(values) * 1000:5.0f})  "
-                  f"ratio {ratio:.2f} {verdict}")
+            print(
+                f"  {label:24s} {median * 1000:7.0f} ms  (min {min(values) * 1000:5.0f})  "
+                f"ratio {ratio:.2f} {verdict}"
+            )
 
         # A large workbook: import, then export, through the command line.
         book = large_workbook()
         source = tmp / "large.json"
-        source.write_text(json.dumps({"format": "flexprep.workbook", "version": 1,
-                                      "workbook": book}, ensure_ascii=False), encoding="utf-8")
+        source.write_text(
+            json.dumps(
+                {"format": "flexprep.workbook", "version": 1, "workbook": book}, ensure_ascii=False
+            ),
+            encoding="utf-8",
+        )
         large_db = tmp / "large.sqlite3"
-        print(f"\nlarge workbook ({source.stat().st_size / 1e6:.1f} MB of JSON, "
-              f"{sum(len(o['rehearsals']) for o in book['objections'])} rehearsals):")
+        print(
+            f"\nlarge workbook ({source.stat().st_size / 1e6:.1f} MB of JSON, "
+            f"{sum(len(o['rehearsals']) for o in book['objections'])} rehearsals):"
+        )
         for attempt in range(3):
-            imported, result = _run([python, "-c", RUN_CLI, "--db", str(large_db), "import",
-                                     str(source)], env)
+            imported, result = _run(
+                [python, "-c", RUN_CLI, "--db", str(large_db), "import", str(source)], env
+            )
             copy_name = result.stdout.strip()
-            exported, _ = _run([python, "-c", RUN_CLI, "--db", str(large_db), "export",
-                                copy_name, "-o", str(tmp / "large-out.json")], env)
+            exported, _ = _run(
+                [
+                    python,
+                    "-c",
+                    RUN_CLI,
+                    "--db",
+                    str(large_db),
+                    "export",
+                    copy_name,
+                    "-o",
+                    str(tmp / "large-out.json"),
+                ],
+                env,
+            )
             print(f"  run {attempt + 1}: import {imported:.2f} s, export {exported:.2f} s")
             for label, seconds in (("import", imported), ("export", exported)):
                 if seconds > LARGE_LIMIT_S:

@@ -38,9 +38,13 @@ def _huge_database(folder: Path) -> Path:
     db_path = folder / "huge.sqlite3"
     database = open_database(db_path)
     try:
-        data = fileformat.validate({"format": fileformat.FORMAT, "version": 1,
-                                    "workbook": large_workbook(objections=OBJECTIONS,
-                                                               rehearsals=REHEARSALS)})
+        data = fileformat.validate(
+            {
+                "format": fileformat.FORMAT,
+                "version": 1,
+                "workbook": large_workbook(objections=OBJECTIONS, rehearsals=REHEARSALS),
+            }
+        )
         WorkbookService(database.factory).import_data(data)
     finally:
         database.close()
@@ -52,17 +56,31 @@ def brief(folder: Path, db_path: Path) -> None:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "flexprep", "--db", str(db_path), "export",
-         "Large benchmark workbook", "-o", str(out)],
-        capture_output=True, text=True, check=False,
-        env={**os.environ, "PYTHONPATH": str(ROOT)})
+        [
+            sys.executable,
+            "-m",
+            "flexprep",
+            "--db",
+            str(db_path),
+            "export",
+            "Large benchmark workbook",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     if result.returncode != 0:
         print(result.stderr)
-    print(f"brief of {OBJECTIONS:,} objections / {REHEARSALS:,} rehearsals: {seconds:.2f} s "
-          f"(target < 6), peak {max(peak, before) / 1024:.0f} MB (target < 400), "
-          f"{out.stat().st_size / 1e6:.1f} MB file")
+    print(
+        f"brief of {OBJECTIONS:,} objections / {REHEARSALS:,} rehearsals: {seconds:.2f} s "
+        f"(target < 6), peak {max(peak, before) / 1024:.0f} MB (target < 400), "
+        f"{out.stat().st_size / 1e6:.1f} MB file"
+    )
 
 
 def _window(db_path: Path, folder: Path):  # noqa: ANN202
@@ -87,8 +105,7 @@ def _window(db_path: Path, folder: Path):  # noqa: ANN202
 
 def tab(folder: Path, db_path: Path) -> None:
     app, window = _window(db_path, folder)
-    index = next(i for i in range(window.tabs.count())
-                 if "Objection" in window.tabs.tabText(i))
+    index = next(i for i in range(window.tabs.count()) if "Objection" in window.tabs.tabText(i))
     started = time.perf_counter()
     window.tabs.setCurrentIndex(index)
     page = window.tabs.currentWidget()
@@ -96,8 +113,7 @@ def tab(folder: Path, db_path: Path) -> None:
     app.processEvents()
     page.grab()
     seconds = time.perf_counter() - started
-    print(f"Objections tab with {OBJECTIONS:,} objections shown in {seconds:.2f} s "
-          f"(target < 1)")
+    print(f"Objections tab with {OBJECTIONS:,} objections shown in {seconds:.2f} s (target < 1)")
     window.close()
 
 
@@ -109,8 +125,9 @@ def typing(folder: Path) -> None:
     database = open_database(db_path)
     service = WorkbookService(database.factory)
     book = service.create_workbook("Long answer", drafts=False)
-    service.set_answer(book.id, "goals", ("A long answer with some words. " * 40 + "\n")
-                       * (1_048_576 // 1240))
+    service.set_answer(
+        book.id, "goals", ("A long answer with some words. " * 40 + "\n") * (1_048_576 // 1240)
+    )
     database.close()
     app, window = _window(db_path, folder)
     from PySide6.QtCore import QElapsedTimer, QTimer
@@ -156,8 +173,10 @@ def typing(folder: Path) -> None:
     typist.stop()
     window.saver.flush()
     window.close()
-    print(f"typing at the end of a 1 MB answer: longest event-loop block {max(gaps) - 2} ms "
-          f"(target < 50), {typed[0]} keys")
+    print(
+        f"typing at the end of a 1 MB answer: longest event-loop block {max(gaps) - 2} ms "
+        f"(target < 50), {typed[0]} keys"
+    )
 
 
 def main() -> int:

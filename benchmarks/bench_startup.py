@@ -82,16 +82,21 @@ def _env() -> dict[str, str]:
 
 def _time(code: str, *args: str) -> tuple[float, str]:
     start = time.time()
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                         env=_env(), check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=_env(), check=True
+    ).stdout.split()
     return float(out[0]) - start, out[1]
 
 
 def startup(rounds: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.sqlite3"
-        subprocess.run([sys.executable, "-m", "flexprep", "--db", str(db), "demo"], check=True,
-                       env=_env(), capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "flexprep", "--db", str(db), "demo"],
+            check=True,
+            env=_env(),
+            capture_output=True,
+        )
         ini = str(Path(folder) / "settings.ini")
         _time(APP_CHILD, str(db), ini)  # warm the file cache
         _time(FLOOR_CHILD, str(db))
@@ -102,10 +107,14 @@ def startup(rounds: int) -> None:
             heavy.add(loaded)
             floor_times.append(_time(FLOOR_CHILD, str(db))[0])
     app_median, floor_median = statistics.median(app_times), statistics.median(floor_times)
-    print(f"window shown (sample workbook): median {app_median:.3f} s "
-          f"(min {min(app_times):.3f}, max {max(app_times):.3f})")
-    print(f"floor (bare window + ORM + query): median {floor_median:.3f} s "
-          f"(min {min(floor_times):.3f}, max {max(floor_times):.3f})")
+    print(
+        f"window shown (sample workbook): median {app_median:.3f} s "
+        f"(min {min(app_times):.3f}, max {max(app_times):.3f})"
+    )
+    print(
+        f"floor (bare window + ORM + query): median {floor_median:.3f} s "
+        f"(min {min(floor_times):.3f}, max {max(floor_times):.3f})"
+    )
     print(f"ratio: {app_median / floor_median:.2f} (target <= 1.3)")
     print(f"heavy modules loaded before first paint: {', '.join(sorted(heavy))}")
 
@@ -131,13 +140,17 @@ def keystrokes(large: bool) -> None:
             sys.path.insert(0, str(ROOT / "benchmarks"))
             from generate import large_workbook
 
-            service.import_data(fileformat.validate(
-                {"format": "flexprep.workbook", "version": 1, "workbook": large_workbook()}))
+            service.import_data(
+                fileformat.validate(
+                    {"format": "flexprep.workbook", "version": 1, "workbook": large_workbook()}
+                )
+            )
         else:
             service.import_data(fileformat.read_file(content.sample_workbook_path()))
         database.close()
-        window = make_window(db_path, QSettings(str(Path(folder) / "s.ini"),
-                                                QSettings.Format.IniFormat))
+        window = make_window(
+            db_path, QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat)
+        )
         window.resize(1280, 800)
         window.show()
         window.tabs.setCurrentIndex(0)
@@ -187,9 +200,11 @@ def keystrokes(large: bool) -> None:
         window.close()
     worst = max(gaps) - 2
     label = "large workbook" if large else "sample workbook"
-    print(f"keystrokes ({label}): {typed[0]} typed, longest event-loop block {worst} ms "
-          f"(target < 50), 99th percentile gap {sorted(gaps)[int(len(gaps) * .99)]} ms, "
-          f"saved: {saved}")
+    print(
+        f"keystrokes ({label}): {typed[0]} typed, longest event-loop block {worst} ms "
+        f"(target < 50), 99th percentile gap {sorted(gaps)[int(len(gaps) * 0.99)]} ms, "
+        f"saved: {saved}"
+    )
 
 
 def main() -> None:

@@ -20,12 +20,14 @@ APPLICATION = "FlexPrep"
 
 def settings() -> QSettings:
     """Window settings (size, position, tab, last workbook) in the user's config folder."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                     ORGANISATION, APPLICATION)
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION
+    )
 
 
-def make_window(db_path: str | os.PathLike[str],
-                window_settings: QSettings | None = None) -> MainWindow:
+def make_window(
+    db_path: str | os.PathLike[str], window_settings: QSettings | None = None
+) -> MainWindow:
     """The main window over the database at ``db_path``, not yet shown.
 
     ``window_settings`` replaces the user's settings (tests use a file of their own).

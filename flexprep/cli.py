@@ -25,7 +25,8 @@ def one_line(text: str) -> str:
 
     return "".join(
         ch.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
+        if unicodedata.category(ch) in ("Cc", "Zl", "Zp")
+        else ch
         for ch in text
     )
 
@@ -44,32 +45,44 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"flexprep {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="database file (default: FLEXPREP_DB, "
-                        "else one in your user data folder)")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="database file (default: FLEXPREP_DB, else one in your user data folder)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.add_parser("demo", help="add the bundled sample workbook, print its name")
     commands.add_parser("list", help="one line per workbook: name, scenario, updated")
     importer = commands.add_parser("import", help="add a workbook from a file, print its name")
     importer.add_argument("file", metavar="FILE.json")
     exporter = commands.add_parser(
-        "export", help="write a workbook file, a Word document or a calendar (.ics)")
+        "export", help="write a workbook file, a Word document or a calendar (.ics)"
+    )
     exporter.add_argument("name", metavar="NAME")
     exporter.add_argument("-o", "--output", required=True, metavar="OUT.json|OUT.docx|OUT.ics")
-    exporter.add_argument("--document", choices=DOCUMENTS,
-                          help="which Word document (default: brief)")
-    exporter.add_argument("--include-drafts", action="store_true",
-                          help="keep draft asks in a manager-facing document (left out "
-                          "by default)")
+    exporter.add_argument(
+        "--document", choices=DOCUMENTS, help="which Word document (default: brief)"
+    )
+    exporter.add_argument(
+        "--include-drafts",
+        action="store_true",
+        help="keep draft asks in a manager-facing document (left out by default)",
+    )
     backup = commands.add_parser("backup", help="make a backup copy of the database now")
-    backup.add_argument("-o", "--output", metavar="FILE",
-                        help="where to write it (default: the backups folder beside it)")
+    backup.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="where to write it (default: the backups folder beside it)",
+    )
     commands.add_parser("backups", help="list the backups: file, date, workbooks")
-    restore = commands.add_parser(
-        "restore", help="back up the present state, then restore FILE")
+    restore = commands.add_parser("restore", help="back up the present state, then restore FILE")
     restore.add_argument("file", metavar="FILE")
     analyse = commands.add_parser(
-        "analyse", help="speaking time, pauses, pace and a rough transcript of a WAV "
-        "recording, as one JSON object (16-bit PCM, any rate or channels)")
+        "analyse",
+        help="speaking time, pauses, pace and a rough transcript of a WAV "
+        "recording, as one JSON object (16-bit PCM, any rate or channels)",
+    )
     analyse.add_argument("file", metavar="FILE.wav")
     return parser
 
@@ -172,8 +185,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     database = open_database(path, read_only=args.command in _READING)
     try:
         if database.read_only and args.command not in _READING:
-            return _fail(f"{path} is read-only (the file or its folder cannot be written); "
-                         "nothing was changed")
+            return _fail(
+                f"{path} is read-only (the file or its folder cannot be written); "
+                "nothing was changed"
+            )
         return _run(args, database, data if args.command in ("demo", "import") else None)
     finally:
         database.close()
@@ -225,8 +240,7 @@ def _run(args: argparse.Namespace, database: Any, data: Any) -> int:
     elif args.command == "restore":
         database.close()
         kept = backups.restore(database.path, Path(args.file).expanduser())
-        print(f"restored {one_line(args.file)}; the state before is kept in "
-              f"{one_line(str(kept))}")
+        print(f"restored {one_line(args.file)}; the state before is kept in {one_line(str(kept))}")
     return 0
 
 
@@ -254,7 +268,8 @@ def _export(args: argparse.Namespace, database: Any) -> None:
     output = Path(args.output)
     with database.engine.connect() as connection:
         exported = transfer.workbook_to_dict(
-            connection, transfer.workbook_id(connection, args.name))
+            connection, transfer.workbook_id(connection, args.name)
+        )
     if output.suffix.lower() == ".json":
         from flexprep.core import fileformat
 
@@ -302,7 +317,8 @@ def _check_formal(kind: str, exported: dict[str, Any]) -> None:
         if outcome != "declined":
             raise FlexPrepError(
                 "the appeal replies to a refusal, and this workbook's outcome is "
-                f"'{vocab.OUTCOMES.get(outcome, outcome)}', not 'Declined'")
+                f"'{vocab.OUTCOMES.get(outcome, outcome)}', not 'Declined'"
+            )
 
 
 if __name__ == "__main__":

@@ -26,11 +26,17 @@ FULL = json.loads(FULL_WORKBOOK.read_text(encoding="utf-8"))
 FULL_NAME = FULL["workbook"]["name"]
 
 
-def flexprep(*args: str | Path, cwd: Path, env: dict[str, str] | None = None
-             ) -> subprocess.CompletedProcess[str]:
+def flexprep(
+    *args: str | Path, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "flexprep", *map(str, args)], cwd=cwd, capture_output=True,
-        text=True, encoding="utf-8", timeout=120, check=False,
+        [sys.executable, "-m", "flexprep", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
         env={**os.environ, **(env or {})},
     )
 
@@ -117,12 +123,15 @@ def test_flexprep_db_and_the_default_location(tmp_path: Path) -> None:
 
 def test_export_a_word_document(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "proposal.docx"
-    result = flexprep("--db", db, "export", FULL_NAME, "-o", out, "--document", "proposal",
-                      cwd=tmp_path)
+    result = flexprep(
+        "--db", db, "export", FULL_NAME, "-o", out, "--document", "proposal", cwd=tmp_path
+    )
     # The workbook has one draft ask: it is left out, and the command says so.
     assert (result.returncode, result.stdout.strip()) == (0, str(out))
-    assert result.stderr == ("flexprep: 1 draft ask left out of the proposal (still marked "
-                             "as drafts); --include-drafts keeps them\n")
+    assert result.stderr == (
+        "flexprep: 1 draft ask left out of the proposal (still marked "
+        "as drafts); --include-drafts keeps them\n"
+    )
     with zipfile.ZipFile(out) as document:
         xml = document.read("word/document.xml").decode("utf-8")
     assert "Work from home Tue and Thu" in xml  # an ask: manager-facing
@@ -137,13 +146,14 @@ def test_export_a_word_document(db: Path, tmp_path: Path) -> None:
     ("content", "message"),
     [
         (b"{not json", "not a workbook file: not JSON (Expecting property name enclosed"),
-        (json.dumps({**FULL, "workbook": {**FULL["workbook"], "colour": "red"}}).encode(),
-         "flexprep: workbook.colour: unknown key"),
+        (
+            json.dumps({**FULL, "workbook": {**FULL["workbook"], "colour": "red"}}).encode(),
+            "flexprep: workbook.colour: unknown key",
+        ),
     ],
     ids=["bad json", "unknown key"],
 )
-def test_import_refuses_a_bad_file(db: Path, tmp_path: Path, content: bytes,
-                                   message: str) -> None:
+def test_import_refuses_a_bad_file(db: Path, tmp_path: Path, content: bytes, message: str) -> None:
     bad = tmp_path / "bad.json"
     bad.write_bytes(content)
     before = folder_state(db.parent)
@@ -156,8 +166,10 @@ def test_import_refuses_a_bad_file(db: Path, tmp_path: Path, content: bytes,
     [
         (["export", "No such book", "-o", "out.json"], "no workbook named 'No such book'"),
         (["export", FULL_NAME, "-o", "missing/out.json"], "missing: no such folder"),
-        (["export", FULL_NAME, "-o", "out.pdf"],
-         "out.pdf: the output must end in .json, .docx or .ics"),
+        (
+            ["export", FULL_NAME, "-o", "out.pdf"],
+            "out.pdf: the output must end in .json, .docx or .ics",
+        ),
     ],
     ids=["unknown name", "missing folder", "wrong suffix"],
 )
@@ -172,8 +184,10 @@ def test_a_file_that_is_not_a_database_is_left_alone(tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_bytes(b"My private notes, not a database.\n")
     before = folder_state(tmp_path)
-    refused(flexprep("--db", notes, "import", FULL_WORKBOOK, cwd=tmp_path),
-            "is not a FlexPrep database (not an SQLite file)")
+    refused(
+        flexprep("--db", notes, "import", FULL_WORKBOOK, cwd=tmp_path),
+        "is not a FlexPrep database (not an SQLite file)",
+    )
     assert folder_state(tmp_path) == before
 
 
@@ -223,18 +237,28 @@ def test_more_refusals_in_process(
     before = folder_state(db.parent)
     (tmp_path / "folder.json").mkdir()
     cases = [
-        (["export", FULL_NAME, "-o", tmp_path / "x.json", "--document", "letter"],
-         "flexprep: --document applies to Word (.docx) exports only\n"),
-        (["export", FULL_NAME, "-o", tmp_path / "folder.json"],
-         f"flexprep: {tmp_path / 'folder.json'}: is a folder\n"),
+        (
+            ["export", FULL_NAME, "-o", tmp_path / "x.json", "--document", "letter"],
+            "flexprep: --document applies to Word (.docx) exports only\n",
+        ),
+        (
+            ["export", FULL_NAME, "-o", tmp_path / "folder.json"],
+            f"flexprep: {tmp_path / 'folder.json'}: is a folder\n",
+        ),
         # argparse words the list of choices differently across Python versions.
-        (["export", FULL_NAME, "-o", tmp_path / "x.docx", "--document", "memo"],
-         "flexprep: argument --document: invalid choice: 'memo' (choose from "),
-        (["import", tmp_path / "missing.json"],
-         f"flexprep: {tmp_path / 'missing.json'}: no such file\n"),
+        (
+            ["export", FULL_NAME, "-o", tmp_path / "x.docx", "--document", "memo"],
+            "flexprep: argument --document: invalid choice: 'memo' (choose from ",
+        ),
+        (
+            ["import", tmp_path / "missing.json"],
+            f"flexprep: {tmp_path / 'missing.json'}: no such file\n",
+        ),
         (["import", tmp_path], f"flexprep: {tmp_path}: is a folder, not a file\n"),
-        (["export", "line\nbreak\u2028", "-o", tmp_path / "x.json"],
-         "flexprep: no workbook named 'line\\nbreak\\u2028'\n"),
+        (
+            ["export", "line\nbreak\u2028", "-o", tmp_path / "x.json"],
+            "flexprep: no workbook named 'line\\nbreak\\u2028'\n",
+        ),
     ]
     for args, message in cases:
         try:
@@ -264,8 +288,10 @@ def test_names_with_control_characters_stay_on_one_line(
 ) -> None:
     book = tmp_path / "odd.json"
     odd = "Tab\there\nnew line\x00 👩\u200d💻"
-    book.write_text(json.dumps({"format": "flexprep.workbook", "version": 1,
-                                "workbook": {"name": odd}}), encoding="utf-8")
+    book.write_text(
+        json.dumps({"format": "flexprep.workbook", "version": 1, "workbook": {"name": odd}}),
+        encoding="utf-8",
+    )
     db = tmp_path / "db.sqlite3"
     status, out, _ = run_main(capsys, "--db", db, "import", book)
     assert (status, out) == (0, "Tab\\there\\nnew line\\x00 👩\u200d💻\n")
@@ -287,12 +313,18 @@ def test_list_and_export_load_only_what_they_need(db: Path, tmp_path: Path) -> N
         "from flexprep.cli import main\n"
         "sys.exit(main())\n"
     )
-    for args, models in ((["list"], False),
-                         (["export", FULL_NAME, "-o", str(tmp_path / "o.json")], False),
-                         (["export", FULL_NAME, "-o", str(tmp_path / "o.ics")], False)):
+    for args, models in (
+        (["list"], False),
+        (["export", FULL_NAME, "-o", str(tmp_path / "o.json")], False),
+        (["export", FULL_NAME, "-o", str(tmp_path / "o.ics")], False),
+    ):
         result = subprocess.run(
-            [sys.executable, "-c", probe, "--db", str(db), *args], capture_output=True,
-            text=True, timeout=120, check=False, cwd=tmp_path,
+            [sys.executable, "-c", probe, "--db", str(db), *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            cwd=tmp_path,
         )
         assert result.returncode == 0, result.stderr
         loaded = {name.split(".")[0] for name in json.loads(result.stderr)}

@@ -35,15 +35,19 @@ def test_a_pipe_is_refused_at_once(tmp_path: Path) -> None:
     pipe = tmp_path / "pipe"
     os.mkfifo(pipe)
     refused(flexprep("--db", pipe, "list", cwd=tmp_path), "not a regular file")
-    refused(flexprep("--db", tmp_path / "db.sqlite3", "import", pipe, cwd=tmp_path),
-            "not a regular file")
+    refused(
+        flexprep("--db", tmp_path / "db.sqlite3", "import", pipe, cwd=tmp_path),
+        "not a regular file",
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
 
 
 def test_a_device_is_refused(tmp_path: Path) -> None:
     refused(flexprep("--db", "/dev/null", "list", cwd=tmp_path), "not a regular file")
-    refused(flexprep("--db", tmp_path / "db.sqlite3", "import", "/dev/zero", cwd=tmp_path),
-            "not a regular file")
+    refused(
+        flexprep("--db", tmp_path / "db.sqlite3", "import", "/dev/zero", cwd=tmp_path),
+        "not a regular file",
+    )
 
 
 def _other_program_database(path: Path, user_version: int) -> None:
@@ -109,8 +113,10 @@ def test_export_names_stay_within_255_bytes(tmp_path: Path) -> None:
     ok(flexprep("--db", path, "import", FULL_WORKBOOK, cwd=tmp_path))
     for suffix in (".json", ".docx"):
         long = tmp_path / ("é" * 130 + suffix)
-        refused(flexprep("--db", path, "export", NAME, "-o", long, cwd=tmp_path),
-                "the file name is too long")
+        refused(
+            flexprep("--db", path, "export", NAME, "-o", long, cwd=tmp_path),
+            "the file name is too long",
+        )
 
 
 # -- as an unprivileged user -------------------------------------------------------------------
@@ -173,8 +179,7 @@ def test_a_read_only_database_reads_but_refuses_writes(tmp_path: Path, as_other_
         assert listed.returncode == 0, listed.stderr
         assert listed.stdout.startswith(NAME)
         refused(as_other_user("--db", path, "demo", cwd=folder), "is read-only")
-        refused(as_other_user("--db", path, "import", FULL_WORKBOOK, cwd=folder),
-                "is read-only")
+        refused(as_other_user("--db", path, "import", FULL_WORKBOOK, cwd=folder), "is read-only")
         assert folder_state(folder) == before
         assert mode(path) == 0o444
     finally:
@@ -182,7 +187,8 @@ def test_a_read_only_database_reads_but_refuses_writes(tmp_path: Path, as_other_
 
 
 def test_export_refuses_a_read_only_target_the_same_way_for_every_format(
-    tmp_path: Path, as_other_user  # noqa: ANN001
+    tmp_path: Path,
+    as_other_user,  # noqa: ANN001
 ) -> None:
     path = tmp_path / "db.sqlite3"
     ok(flexprep("--db", path, "import", FULL_WORKBOOK, cwd=tmp_path))
@@ -247,8 +253,11 @@ def test_concurrent_imports_all_succeed_with_distinct_names(tmp_path: Path) -> N
     path = tmp_path / "db.sqlite3"
     ok(flexprep("--db", path, "import", FULL_WORKBOOK, cwd=tmp_path))
     with ThreadPoolExecutor(max_workers=8) as pool:
-        results = list(pool.map(
-            lambda _: flexprep("--db", path, "import", FULL_WORKBOOK, cwd=tmp_path), range(8)))
+        results = list(
+            pool.map(
+                lambda _: flexprep("--db", path, "import", FULL_WORKBOOK, cwd=tmp_path), range(8)
+            )
+        )
     names = [ok(result).strip() for result in results]
     assert len(set(names)) == 8
     assert set(names) == {f"{NAME} ({n})" for n in range(2, 10)}

@@ -17,8 +17,14 @@ TREES = ["flexprep", "tests", "benchmarks"]
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", *args], cwd=REPO, capture_output=True,
-                          text=True, timeout=600, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
 
 def test_ruff_finds_nothing() -> None:
@@ -31,10 +37,14 @@ def test_the_code_is_formatted() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize(("paths", "options"), [
-    (("flexprep/core", "flexprep/reports"), ("--strict",)),
-    (("flexprep/ui", "flexprep/cli.py", "flexprep/app.py"), ("--check-untyped-defs",)),
-], ids=["core and reports, strict", "ui, untyped defs checked"])
+@pytest.mark.parametrize(
+    ("paths", "options"),
+    [
+        (("flexprep/core", "flexprep/reports"), ("--strict",)),
+        (("flexprep/ui", "flexprep/cli.py", "flexprep/app.py"), ("--check-untyped-defs",)),
+    ],
+    ids=["core and reports, strict", "ui, untyped defs checked"],
+)
 def test_mypy_finds_nothing(paths: tuple[str, ...], options: tuple[str, ...]) -> None:
     result = run("mypy", *options, *paths)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -61,16 +61,25 @@ def distinct(field: f.Field, where: str) -> Any:
     if kind is kinds.SCHEDULE:
         return {"tue": {"where": "remote", "hours": f"08:{n % 60:02d}-16:30"}}
     if kind is kinds.NEXT_STEPS:
-        return [{"text": f"«{where}.{field.key} {n}a»", "owner": f"«{where}.owner {n}»",
-                 "due": "2027-03-0" + str(1 + n % 9)},
-                {"text": f"«{where}.{field.key} {n}b»", "owner": "", "due": None}]
+        return [
+            {
+                "text": f"«{where}.{field.key} {n}a»",
+                "owner": f"«{where}.owner {n}»",
+                "due": "2027-03-0" + str(1 + n % 9),
+            },
+            {"text": f"«{where}.{field.key} {n}b»", "owner": "", "due": None},
+        ]
     if kind is kinds.OPTIONAL_DATES:
         return [(date(2025, 1, 1) + timedelta(days=n)).isoformat()]
     if kind is kinds.OPTIONAL_FLAG:
         return True
     if kind is kinds.REFUSAL:
-        return {"reasons": f"«{where}.reasons {n}»", "grounds": ["extra_costs", "quality"],
-                "decided_on": "2027-04-01", "meeting_held": False}
+        return {
+            "reasons": f"«{where}.reasons {n}»",
+            "grounds": ["extra_costs", "quality"],
+            "decided_on": "2027-04-01",
+            "meeting_held": False,
+        }
     options = kind.options
     if kind.name in ("choice", "optional choice"):
         return next(key for key in reversed(options) if key != field.default)
@@ -149,13 +158,16 @@ def test_every_text_field_reaches_the_brief(tmp_path: Path) -> None:
     book = everything()
     text = docx_text(write_document(book, "brief", tmp_path / "brief.docx", dpi=30))
     # Keys into the bundled resources, not words the user typed.
-    internal = (".objections[0].library_key", ".objections[1].library_key",
-                ".meeting.timing_checks[0]", ".meeting.timing_checks[1]")
+    internal = (
+        ".objections[0].library_key",
+        ".objections[1].library_key",
+        ".meeting.timing_checks[0]",
+        ".meeting.timing_checks[1]",
+    )
     missing = [
         (where, value)
         for where, value in leaves(book)
-        if isinstance(value, str) and "«" in value and where not in internal
-        and value not in text
+        if isinstance(value, str) and "«" in value and where not in internal and value not in text
     ]
     assert missing == []
 
@@ -178,8 +190,11 @@ def private_texts(book: dict[str, Any]) -> list[tuple[str, str]]:
     def add(record: f.Record, item: dict[str, Any], where: str, *, all_private: bool) -> None:
         for field in record:
             if all_private or not field.shareable:
-                found.extend((f"{where}.{field.key}{p}", v) for p, v in
-                             leaves(item[field.key]) if isinstance(v, str) and "«" in v)
+                found.extend(
+                    (f"{where}.{field.key}{p}", v)
+                    for p, v in leaves(item[field.key])
+                    if isinstance(v, str) and "«" in v
+                )
 
     add(f.WORKBOOK, book, "workbook", all_private=False)
     add(f.ANSWERS, book[f.ANSWERS.key], "answers", all_private=False)
@@ -188,8 +203,7 @@ def private_texts(book: dict[str, Any]) -> list[tuple[str, str]]:
             hidden = record.row_flag is not None and not item[record.row_flag]
             add(record, item, f"{record.key}[{i}]", all_private=hidden)
             for j, rehearsal in enumerate(item.get(f.REHEARSALS.key, [])):
-                add(f.REHEARSALS, rehearsal, f"{record.key}[{i}].rehearsals[{j}]",
-                    all_private=True)
+                add(f.REHEARSALS, rehearsal, f"{record.key}[{i}].rehearsals[{j}]", all_private=True)
     for record in f.PARTS:
         add(record, book[record.key], record.key, all_private=False)
     return found
@@ -208,7 +222,8 @@ def test_a_field_kept_for_one_document_reaches_only_that_one(tmp_path: Path) -> 
 def test_manager_view_holds_exactly_the_shareable_fields() -> None:
     view = manager_view(everything())
     assert set(view) == {
-        *f.WORKBOOK.shareable_keys, f.ANSWERS.key,
+        *f.WORKBOOK.shareable_keys,
+        f.ANSWERS.key,
         *(r.key for r in (*f.ITEMS, *f.PARTS) if r.shareable_keys),
     }
     assert set(view[f.ANSWERS.key]) == set(f.ANSWERS.shareable_keys)
@@ -224,8 +239,13 @@ def test_manager_view_holds_exactly_the_shareable_fields() -> None:
 # --- models, migrations and declarations agree ---------------------------------------
 
 _SQL_TYPES = {
-    "TEXT": ("TEXT", "VARCHAR", "STRING"), "INTEGER": ("INTEGER",), "REAL": ("FLOAT", "REAL"),
-    "BOOLEAN": ("BOOLEAN",), "DATE": ("DATE",), "DATETIME": ("DATETIME",), "JSON": ("JSON",),
+    "TEXT": ("TEXT", "VARCHAR", "STRING"),
+    "INTEGER": ("INTEGER",),
+    "REAL": ("FLOAT", "REAL"),
+    "BOOLEAN": ("BOOLEAN",),
+    "DATE": ("DATE",),
+    "DATETIME": ("DATETIME",),
+    "JSON": ("JSON",),
 }
 
 
@@ -280,21 +300,32 @@ def _schema(path: Path) -> dict[str, Any]:
     """Tables, columns, keys and indexes of a database, in comparable form."""
     conn = sqlite3.connect(path)
     try:
-        tables = [row[0] for row in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        tables = [
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
+            )
+        ]
         return {
             table: {
-                        # Name, type, not null and key; not the position or the SQL default
+                # Name, type, not null and key; not the position or the SQL default
                 # (ALTER TABLE adds columns last and needs a default for NOT NULL).
-                "columns": sorted(row[1:4] + row[5:] for row in
-                                  conn.execute(f'PRAGMA table_info("{table}")')),
+                "columns": sorted(
+                    row[1:4] + row[5:] for row in conn.execute(f'PRAGMA table_info("{table}")')
+                ),
                 "foreign_keys": sorted(
-                    row[2:] for row in conn.execute(f'PRAGMA foreign_key_list("{table}")')),
+                    row[2:] for row in conn.execute(f'PRAGMA foreign_key_list("{table}")')
+                ),
                 "indexes": sorted(
                     (row[2], [c[2] for c in conn.execute(f'PRAGMA index_info("{row[1]}")')])
-                    for row in conn.execute(f'PRAGMA index_list("{table}")')),
-                "checks": sorted(" ".join(sql.split()).count("CHECK") for (sql,) in conn.execute(
-                    "SELECT sql FROM sqlite_master WHERE name = ?", (table,))),
+                    for row in conn.execute(f'PRAGMA index_list("{table}")')
+                ),
+                "checks": sorted(
+                    " ".join(sql.split()).count("CHECK")
+                    for (sql,) in conn.execute(
+                        "SELECT sql FROM sqlite_master WHERE name = ?", (table,)
+                    )
+                ),
             }
             for table in tables
         }

@@ -22,8 +22,12 @@ print(json.dumps({"imported": names, "qt": qt, "files": sorted(os.listdir("."))}
 
 def test_core_reports_and_cli_load_no_qt(tmp_path) -> None:
     result = subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=tmp_path, capture_output=True, text=True,
-        timeout=120, check=False,
+        [sys.executable, "-c", PROBE],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)

@@ -19,8 +19,11 @@ from flexprep.core.rehearsal import (
 
 
 def _objection(text: str, likelihood: int = 3, *ratings: tuple[str, int]) -> dict:
-    return {"text": text, "likelihood": likelihood,
-            "rehearsals": [{"at": at, "confidence": c, "seconds": 30} for at, c in ratings]}
+    return {
+        "text": text,
+        "likelihood": likelihood,
+        "rehearsals": [{"at": at, "confidence": c, "seconds": 30} for at, c in ratings],
+    }
 
 
 class FakeClock:
@@ -40,8 +43,13 @@ def test_never_rehearsed_first_then_least_confident_then_most_likely() -> None:
         _objection("new and likely", 4),
     ]
     order = [objections[i]["text"] for i in rehearsal_order(objections)]
-    assert order == ["new and likely", "new and unlikely", "shaky and likely",
-                     "shaky but rare", "confident"]
+    assert order == [
+        "new and likely",
+        "new and unlikely",
+        "shaky and likely",
+        "shaky but rare",
+        "confident",
+    ]
 
 
 def test_the_latest_rating_counts_not_the_best() -> None:
@@ -61,28 +69,43 @@ def test_same_time_ratings_take_the_last_listed() -> None:
 
 def test_same_time_rows_take_the_one_recorded_last_whatever_the_list_order() -> None:
     at = datetime(2026, 11, 1, 10, 0)
-    rows = SimpleNamespace(rehearsals=[SimpleNamespace(id=7, at=at, confidence=5),
-                                       SimpleNamespace(id=3, at=at, confidence=1),
-                                       SimpleNamespace(id=5, at=at, confidence=2)])
+    rows = SimpleNamespace(
+        rehearsals=[
+            SimpleNamespace(id=7, at=at, confidence=5),
+            SimpleNamespace(id=3, at=at, confidence=1),
+            SimpleNamespace(id=5, at=at, confidence=2),
+        ]
+    )
     assert latest_rating(rows) == 5
 
 
 def test_a_later_time_beats_a_later_place_and_a_higher_id() -> None:
-    rows = SimpleNamespace(rehearsals=[
-        SimpleNamespace(id=1, at=datetime(2026, 11, 2, 9, 0), confidence=3),
-        SimpleNamespace(id=2, at=datetime(2026, 11, 1, 18, 0), confidence=5)])
+    rows = SimpleNamespace(
+        rehearsals=[
+            SimpleNamespace(id=1, at=datetime(2026, 11, 2, 9, 0), confidence=3),
+            SimpleNamespace(id=2, at=datetime(2026, 11, 1, 18, 0), confidence=5),
+        ]
+    )
     assert latest_rating(rows) == 3
 
 
 def test_times_are_compared_as_times_not_as_text() -> None:
     # The same minute written three ways is a tie, so the last listed wins.
-    same = {"rehearsals": [{"at": datetime(2026, 11, 1, 10, 0), "confidence": 1},
-                           {"at": "2026-11-01T10:00:00", "confidence": 2},
-                           {"at": "2026-11-01T10:00", "confidence": 3}]}
+    same = {
+        "rehearsals": [
+            {"at": datetime(2026, 11, 1, 10, 0), "confidence": 1},
+            {"at": "2026-11-01T10:00:00", "confidence": 2},
+            {"at": "2026-11-01T10:00", "confidence": 3},
+        ]
+    }
     assert latest_rating(same) == 3
     # As text, 10:00+02:00 sorts after 09:30+00:00, yet it is half an hour earlier.
-    zoned = {"rehearsals": [{"at": "2026-11-01T10:00:00+02:00", "confidence": 4},
-                            {"at": "2026-11-01T09:30:00+00:00", "confidence": 2}]}
+    zoned = {
+        "rehearsals": [
+            {"at": "2026-11-01T10:00:00+02:00", "confidence": 4},
+            {"at": "2026-11-01T09:30:00+00:00", "confidence": 2},
+        ]
+    }
     assert latest_rating(zoned) == 2
     assert latest_rating({"rehearsals": []}) is None
     assert latest_rating({}) is None
@@ -90,8 +113,9 @@ def test_times_are_compared_as_times_not_as_text() -> None:
 
 def test_readiness_and_order_use_the_same_latest_rating() -> None:
     # Equal times: first rated 5, then 2. Both the order and readiness see the 2.
-    tie = _objection("Who covers Fridays?", 3, ("2026-11-01T10:00:00", 5),
-                     ("2026-11-01T10:00:00", 2))
+    tie = _objection(
+        "Who covers Fridays?", 3, ("2026-11-01T10:00:00", 5), ("2026-11-01T10:00:00", 2)
+    )
     tie["response"] = "Sam and I swap."
     data = {"objections": [tie], "meeting": {"at": "2026-11-05T10:00:00"}}
     weak = [item for item in readiness(data, date(2026, 11, 2)) if item.key == "weak"]
@@ -102,8 +126,11 @@ def test_readiness_and_order_use_the_same_latest_rating() -> None:
 
 def test_order_accepts_rows_and_skips_blank_text() -> None:
     rows = [
-        SimpleNamespace(text="rated", likelihood=3,
-                        rehearsals=[SimpleNamespace(at=datetime(2026, 11, 1), confidence=3)]),
+        SimpleNamespace(
+            text="rated",
+            likelihood=3,
+            rehearsals=[SimpleNamespace(at=datetime(2026, 11, 1), confidence=3)],
+        ),
         SimpleNamespace(text="   ", likelihood=5, rehearsals=[]),
         SimpleNamespace(text="fresh", likelihood=2, rehearsals=[]),
     ]

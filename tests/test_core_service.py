@@ -28,19 +28,37 @@ from flexprep.core.models import (
 from flexprep.core.service import WorkbookService, free_name
 
 LIBRARY = [
-    {"key": "lib_visible", "theme": "visibility", "text": "How will I know you work?",
-     "response": "By output.", "coaching": "", "evidence_hint": "", "statutory_ground": None},
-    {"key": "lib_fair", "theme": "fairness", "text": "Everyone will want it.",
-     "response": "Criteria anyone can meet.", "coaching": "", "evidence_hint": "",
-     "statutory_ground": None},
+    {
+        "key": "lib_visible",
+        "theme": "visibility",
+        "text": "How will I know you work?",
+        "response": "By output.",
+        "coaching": "",
+        "evidence_hint": "",
+        "statutory_ground": None,
+    },
+    {
+        "key": "lib_fair",
+        "theme": "fairness",
+        "text": "Everyone will want it.",
+        "response": "Criteria anyone can meet.",
+        "coaching": "",
+        "evidence_hint": "",
+        "statutory_ground": None,
+    },
 ]
 SCENARIO = {
     "key": "education",
     "label": "Course",
     "description": "",
     "asks": [
-        {"title": "Fridays off for lectures", "priority": "must", "importance": 5,
-         "resistance": 4, "fallback": "Friday afternoons"},
+        {
+            "title": "Fridays off for lectures",
+            "priority": "must",
+            "importance": 5,
+            "resistance": 4,
+            "fallback": "Friday afternoons",
+        },
         {"title": "Exam leave", "priority": "nice", "importance": 2, "resistance": 2},
     ],
     "objections": ["lib_visible", "missing_key", "lib_fair"],
@@ -102,11 +120,19 @@ def test_create_without_drafts_is_empty(service: WorkbookService, book: Workbook
     assert service.part(Meeting, book.id).outcome == "pending"
 
 
-@pytest.mark.parametrize("scenario", ["remote_hybrid", "flexible_hours", "compressed_week",
-                                      "job_share", "education", "permanent_policy", "other"])
-def test_every_bundled_scenario_seeds_valid_drafts(
-    service: WorkbookService, scenario: str
-) -> None:
+@pytest.mark.parametrize(
+    "scenario",
+    [
+        "remote_hybrid",
+        "flexible_hours",
+        "compressed_week",
+        "job_share",
+        "education",
+        "permanent_policy",
+        "other",
+    ],
+)
+def test_every_bundled_scenario_seeds_valid_drafts(service: WorkbookService, scenario: str) -> None:
     # The bundled resources exist: a missing or broken one fails here, it is not skipped.
     bundled = content.scenario(scenario)
     assert bundled["key"] == scenario
@@ -119,9 +145,7 @@ def test_every_bundled_scenario_seeds_valid_drafts(
     assert all(item.draft for item in [*asks, *objections])
 
 
-def test_create_refuses_bad_names_and_scenarios(
-    service: WorkbookService, book: Workbook
-) -> None:
+def test_create_refuses_bad_names_and_scenarios(service: WorkbookService, book: Workbook) -> None:
     with pytest.raises(NameTakenError, match="already exists"):
         service.create_workbook("Hybrid", drafts=False)
     with pytest.raises(NameTakenError):
@@ -159,7 +183,10 @@ def test_update_workbook_fields_and_touch(service: WorkbookService, book: Workbo
         book.id, notes="private\x00notes", walk_away="Leave in spring", manager=""
     )
     assert (updated.notes, updated.walk_away, updated.manager) == (
-        "private\x00notes", "Leave in spring", "")
+        "private\x00notes",
+        "Leave in spring",
+        "",
+    )
     assert started <= service.workbook(book.id).updated_at <= datetime.now()
     with pytest.raises(ValidationError, match="^colour: unknown field"):
         service.update_workbook(book.id, colour="red")
@@ -176,7 +203,8 @@ def test_list_most_recently_updated_first(service: WorkbookService) -> None:
     service.update_workbook(old.id, notes="touched")
     with service.transaction() as session:
         session.scalar(select(Workbook).where(Workbook.name == "New")).updated_at = datetime(
-            2021, 1, 1)
+            2021, 1, 1
+        )
     assert [b.name for b in service.list_workbooks()] == ["Old", "New"]
     assert service.names() == {"Old", "New"}
 
@@ -201,8 +229,16 @@ def test_delete_removes_every_row(service: WorkbookService, full_data: dict) -> 
     assert rows(service, Rehearsal) > 0 and rows(service, ObjectionEvidence) > 0
     service.delete_workbook(gone.id)
     assert [b.name for b in service.list_workbooks()] == ["Keep"]
-    for model in (Answer, Offer, Objection, ObjectionEvidence, Rehearsal, Endorsement,
-                  Evidence, TrialLogEntry):
+    for model in (
+        Answer,
+        Offer,
+        Objection,
+        ObjectionEvidence,
+        Rehearsal,
+        Endorsement,
+        Evidence,
+        TrialLogEntry,
+    ):
         assert rows(service, model) == 0, model
     assert rows(service, Ask) == 1
     assert rows(service, Plan) == rows(service, Meeting) == rows(service, FormalRequest) == 1
@@ -295,8 +331,10 @@ def test_move_ask_between_columns(service: WorkbookService, book: Workbook) -> N
 
     def columns() -> tuple[list[str], list[str]]:
         asks = service.items(Ask, book.id)
-        return ([a.title for a in asks if a.priority == "must"],
-                [a.title for a in asks if a.priority == "nice"])
+        return (
+            [a.title for a in asks if a.priority == "must"],
+            [a.title for a in asks if a.priority == "nice"],
+        )
 
     service.move_ask(n2.id, "must", 1)
     assert columns() == (["m1", "n2", "m2"], ["n1"])
@@ -338,15 +376,18 @@ def test_editing_a_draft_makes_it_the_users_own(
 def test_objection_evidence_links(service: WorkbookService, book: Workbook) -> None:
     objection = service.add_item(Objection, book.id, text="Who covers Fridays?")
     other_objection = service.add_item(Objection, book.id, text="Clients?")
-    e1 = service.add_item(Evidence, book.id, kind="metric", title="On time", before=86,
-                          after=94.5, unit="%")
+    e1 = service.add_item(
+        Evidence, book.id, kind="metric", title="On time", before=86, after=94.5, unit="%"
+    )
     e2 = service.add_item(Evidence, book.id, kind="precedent", title="Data team")
     service.set_objection_evidence(objection.id, [e2.id, e1.id, e2.id])
     links = service.items(Objection, book.id)[0].evidence_links
     assert [link.evidence_id for link in links] == [e2.id, e1.id]
     service.set_objection_evidence(other_objection.id, [e1.id])
     assert [o.text for o in service.objections_for_evidence(e1.id)] == [
-        "Who covers Fridays?", "Clients?"]
+        "Who covers Fridays?",
+        "Clients?",
+    ]
     assert [o.text for o in service.objections_for_evidence(e2.id)] == ["Who covers Fridays?"]
 
     foreign_book = service.create_workbook("Foreign", drafts=False)
@@ -391,24 +432,37 @@ def test_rehearsals(service: WorkbookService, book: Workbook) -> None:
 
 def test_plan_meeting_and_request(service: WorkbookService, book: Workbook) -> None:
     plan = service.update_part(
-        Plan, book.id,
+        Plan,
+        book.id,
         schedule={"tue": {"where": "remote", "hours": "08:00-16:30"}, "mon": {"where": "office"}},
-        trial_weeks=8, trial_start="2027-01-11", checkin="biweekly",
-        success_measures=["On time ≥ 90 %"], alternatives=["async"],
+        trial_weeks=8,
+        trial_start="2027-01-11",
+        checkin="biweekly",
+        success_measures=["On time ≥ 90 %"],
+        alternatives=["async"],
     )
     assert plan.trial_start == date(2027, 1, 11)
     stored = service.part(Plan, book.id)
     assert list(stored.schedule) == ["mon", "tue"]
     assert stored.schedule["tue"] == {"where": "remote", "hours": "08:00-16:30"}
     assert (stored.trial_weeks, stored.checkin, stored.success_measures) == (
-        8, "biweekly", ["On time ≥ 90 %"])
+        8,
+        "biweekly",
+        ["On time ≥ 90 %"],
+    )
 
-    meeting = service.update_part(Meeting, book.id, at="2026-12-03T10:00:00", outcome="trial",
-                                  talking_points=["Lead with the pricing project"])
+    meeting = service.update_part(
+        Meeting,
+        book.id,
+        at="2026-12-03T10:00:00",
+        outcome="trial",
+        talking_points=["Lead with the pricing project"],
+    )
     assert meeting.at == datetime(2026, 12, 3, 10, 0)
     assert service.part(Meeting, book.id).outcome == "trial"
-    request = service.update_part(FormalRequest, book.id, proposed_start=date(2027, 1, 11),
-                                  previous_requests=None)
+    request = service.update_part(
+        FormalRequest, book.id, proposed_start=date(2027, 1, 11), previous_requests=None
+    )
     assert (request.proposed_start, request.previous_requests) == (date(2027, 1, 11), None)
 
     for model, fields, message in [

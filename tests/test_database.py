@@ -57,9 +57,7 @@ def test_default_is_in_the_user_data_folder(
     assert mode(path) == 0o600
 
 
-def test_flexprep_db_overrides_the_default(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_flexprep_db_overrides_the_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FLEXPREP_DB", str(tmp_path / "elsewhere.sqlite3"))
     assert default_db_path() == tmp_path / "elsewhere.sqlite3"
     monkeypatch.setenv("HOME", str(tmp_path))
@@ -118,8 +116,7 @@ def test_reopening_keeps_the_data_and_makes_no_backup(tmp_path: Path, full_data:
     make_database(path, full_data)
     db = open_database(path)
     try:
-        assert [b.name for b in WorkbookService(db.factory).list_workbooks()] == [
-            full_data["name"]]
+        assert [b.name for b in WorkbookService(db.factory).list_workbooks()] == [full_data["name"]]
     finally:
         db.close()
     assert not (tmp_path / "backups").exists()
@@ -145,8 +142,11 @@ def test_newer_schema_is_refused_and_untouched(tmp_path: Path, full_data: dict) 
     conn.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
     conn.close()
     path.chmod(0o644)
-    refused(path, f"written by a newer FlexPrep \\(schema {SCHEMA_VERSION + 1}; this version "
-                  f"reads up to {SCHEMA_VERSION}\\): update FlexPrep")
+    refused(
+        path,
+        f"written by a newer FlexPrep \\(schema {SCHEMA_VERSION + 1}; this version "
+        f"reads up to {SCHEMA_VERSION}\\): update FlexPrep",
+    )
 
 
 def test_text_file_is_refused_and_untouched(tmp_path: Path) -> None:
@@ -175,7 +175,7 @@ def test_damaged_database_is_refused_and_untouched(
     assert len(raw) > 4 * page
     damaged = {
         "first page": raw[:100] + b"\xab" * (page - 100) + raw[page:],
-        "a later page": raw[: 2 * page] + b"\x5a" * page + raw[3 * page:],
+        "a later page": raw[: 2 * page] + b"\x5a" * page + raw[3 * page :],
         "truncated": raw[: len(raw) // 2],
         "header only": raw[:100],
     }[damage]
@@ -229,7 +229,8 @@ def test_migration_runs_at_open_after_a_backup(
     backups = list((tmp_path / "backups").iterdir())
     assert len(backups) == 1
     assert backups[0].name.startswith("db-") and backups[0].name.endswith(
-        f"-before-update-v{version - 1}.sqlite3")
+        f"-before-update-v{version - 1}.sqlite3"
+    )
     assert mode(backups[0]) == 0o600 and mode(tmp_path / "backups") == 0o700
     assert user_version(backups[0]) == version - 1
     # The backup holds the data as it was (a consistent copy, not necessarily the same bytes).
@@ -294,12 +295,18 @@ def test_workbook_summaries_match_the_service_order(tmp_path: Path) -> None:
         for name, scenario in (("B", "job_share"), ("A", "other"), ("C", "education")):
             service.create_workbook(name, scenario, drafts=False)
         with db.engine.begin() as conn:
-            conn.execute(text("UPDATE workbook SET updated_at = '2020-01-01 10:00:00.000000' "
-                              "WHERE name = 'C'"))
+            conn.execute(
+                text(
+                    "UPDATE workbook SET updated_at = '2020-01-01 10:00:00.000000' WHERE name = 'C'"
+                )
+            )
         summaries = db.workbook_summaries()
         assert summaries == service.list_workbooks()
-        assert [(s.name, s.scenario) for s in summaries] == [("A", "other"), ("B", "job_share"),
-                                                             ("C", "education")]
+        assert [(s.name, s.scenario) for s in summaries] == [
+            ("A", "other"),
+            ("B", "job_share"),
+            ("C", "education"),
+        ]
         assert summaries[2].updated_at.year == 2020
     finally:
         db.close()

@@ -63,10 +63,12 @@ def test_v1_database_opens_with_its_data(v1_copy: Path) -> None:
             exported = service.export_data(books[want["name"]].id)
             # What 0.1 exported means the same now: read as the version 1 file it was,
             # it is contained in today's export read as a version 2 file.
-            then = fileformat.validate({"format": "flexprep.workbook", "version": 1,
-                                        "workbook": want})
-            now = fileformat.validate({"format": "flexprep.workbook",
-                                       "version": fileformat.VERSION, "workbook": exported})
+            then = fileformat.validate(
+                {"format": "flexprep.workbook", "version": 1, "workbook": want}
+            )
+            now = fileformat.validate(
+                {"format": "flexprep.workbook", "version": fileformat.VERSION, "workbook": exported}
+            )
             assert_contains(now, then)
         week = books["Compressed week ✨"]
         objection = service.items(Objection, week.id)[0]
@@ -92,8 +94,7 @@ def test_each_later_schema_opens_with_its_data(tmp_path: Path) -> None:
     for version in range(2, SCHEMA_VERSION + 1):
         target = tmp_path / f"v{version}.sqlite3"
         shutil.copyfile(FIXTURES / f"v{version}.sqlite3", target)
-        expected = json.loads(
-            (FIXTURES / f"v{version}_expected.json").read_text(encoding="utf-8"))
+        expected = json.loads((FIXTURES / f"v{version}_expected.json").read_text(encoding="utf-8"))
         db = open_database(target)
         try:
             service = WorkbookService(db.factory)

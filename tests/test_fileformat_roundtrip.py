@@ -23,8 +23,7 @@ NAME = st.text(min_size=1, max_size=30).filter(lambda s: s.strip() != "")
 RATING = st.integers(1, 5)
 DATE = st.none() | st.dates().map(lambda d: d.isoformat())
 DATETIME = st.datetimes().map(lambda d: d.replace(microsecond=0).isoformat())
-NUMBER = st.none() | st.integers(-(2**53), 2**53) | st.floats(allow_nan=False,
-                                                             allow_infinity=False)
+NUMBER = st.none() | st.integers(-(2**53), 2**53) | st.floats(allow_nan=False, allow_infinity=False)
 
 
 def choice(names: Any) -> st.SearchStrategy[str]:
@@ -35,53 +34,101 @@ def unique_list(names: Any) -> st.SearchStrategy[list[str]]:
     return st.lists(choice(names), unique=True, max_size=4)
 
 
-ASK = st.fixed_dictionaries({
-    "title": TEXT, "details": TEXT, "priority": choice(vocab.PRIORITIES), "fallback": TEXT,
-    "importance": RATING, "resistance": RATING, "draft": st.booleans(),
-    "in_request": st.booleans(), "outcome": choice(vocab.ASK_OUTCOMES), "outcome_note": TEXT,
-})
+ASK = st.fixed_dictionaries(
+    {
+        "title": TEXT,
+        "details": TEXT,
+        "priority": choice(vocab.PRIORITIES),
+        "fallback": TEXT,
+        "importance": RATING,
+        "resistance": RATING,
+        "draft": st.booleans(),
+        "in_request": st.booleans(),
+        "outcome": choice(vocab.ASK_OUTCOMES),
+        "outcome_note": TEXT,
+    }
+)
 OFFER = st.fixed_dictionaries({"title": TEXT, "details": TEXT})
-ENDORSEMENT = st.fixed_dictionaries({
-    "author": TEXT, "relationship": choice(vocab.RELATIONSHIPS), "date": DATE, "quote": TEXT,
-    "speaks_to": unique_list(vocab.SPEAKS_TO), "shareable": st.booleans(),
-})
+ENDORSEMENT = st.fixed_dictionaries(
+    {
+        "author": TEXT,
+        "relationship": choice(vocab.RELATIONSHIPS),
+        "date": DATE,
+        "quote": TEXT,
+        "speaks_to": unique_list(vocab.SPEAKS_TO),
+        "shareable": st.booleans(),
+    }
+)
 REHEARSAL = st.fixed_dictionaries(
     {"at": DATETIME, "confidence": RATING, "seconds": st.integers(0, 10**9)}
 )
 DAY = st.fixed_dictionaries({"where": choice(vocab.WHERE)}, optional={"hours": TEXT})
-PLAN = st.fixed_dictionaries({
-    "schedule": st.dictionaries(choice(vocab.WEEKDAYS), DAY, max_size=7),
-    "trial_weeks": st.none() | st.integers(1, 104), "trial_start": DATE,
-    "checkin": st.none() | choice(vocab.CHECKINS), "success_measures": st.lists(TEXT, max_size=3),
-    "coverage": TEXT, "communication": TEXT, "core_hours": TEXT, "response_time": TEXT,
-    "escalation": TEXT, "alternatives": unique_list(vocab.ALTERNATIVES), "review_date": DATE,
-    "current_schedule": st.dictionaries(choice(vocab.WEEKDAYS), DAY, max_size=7),
-})
-MEETING = st.fixed_dictionaries({
-    "at": st.none() | DATETIME, "timing_notes": TEXT,
-    "timing_checks": st.lists(TEXT, unique=True, max_size=3),
-    "talking_points": st.lists(TEXT, max_size=3), "notes": TEXT,
-    "outcome": choice(vocab.OUTCOMES),
-    "next_steps": st.lists(st.fixed_dictionaries({"text": TEXT, "owner": TEXT, "due": DATE}),
-                           max_size=3),
-    "refusal": st.none() | st.fixed_dictionaries({
-        "reasons": TEXT, "grounds": st.lists(st.sampled_from(["extra_costs", "quality",
-                                                             "performance"]), unique=True),
-        "decided_on": DATE, "meeting_held": st.none() | st.booleans()}),
-})
-ABOUT = st.fixed_dictionaries({
-    "name": TEXT, "role": TEXT, "team": TEXT, "employer": TEXT, "email": TEXT,
-    "employed_since": DATE,
-})
-REQUEST = st.fixed_dictionaries({
-    "jurisdiction": st.none() | choice(vocab.JURISDICTIONS), "sent_on": DATE,
-    "proposed_start": DATE,
-    "previous_requests": st.none() | st.lists(st.dates().map(lambda d: d.isoformat()),
-                                              unique=True, max_size=3),
-    "permanent": st.none() | st.booleans(), "end_date": DATE, "reason": TEXT,
-    "adjustment": st.booleans(), "circumstance": st.none() | choice(vocab.CIRCUMSTANCES),
-    "location": TEXT,
-})
+PLAN = st.fixed_dictionaries(
+    {
+        "schedule": st.dictionaries(choice(vocab.WEEKDAYS), DAY, max_size=7),
+        "trial_weeks": st.none() | st.integers(1, 104),
+        "trial_start": DATE,
+        "checkin": st.none() | choice(vocab.CHECKINS),
+        "success_measures": st.lists(TEXT, max_size=3),
+        "coverage": TEXT,
+        "communication": TEXT,
+        "core_hours": TEXT,
+        "response_time": TEXT,
+        "escalation": TEXT,
+        "alternatives": unique_list(vocab.ALTERNATIVES),
+        "review_date": DATE,
+        "current_schedule": st.dictionaries(choice(vocab.WEEKDAYS), DAY, max_size=7),
+    }
+)
+MEETING = st.fixed_dictionaries(
+    {
+        "at": st.none() | DATETIME,
+        "timing_notes": TEXT,
+        "timing_checks": st.lists(TEXT, unique=True, max_size=3),
+        "talking_points": st.lists(TEXT, max_size=3),
+        "notes": TEXT,
+        "outcome": choice(vocab.OUTCOMES),
+        "next_steps": st.lists(
+            st.fixed_dictionaries({"text": TEXT, "owner": TEXT, "due": DATE}), max_size=3
+        ),
+        "refusal": st.none()
+        | st.fixed_dictionaries(
+            {
+                "reasons": TEXT,
+                "grounds": st.lists(
+                    st.sampled_from(["extra_costs", "quality", "performance"]), unique=True
+                ),
+                "decided_on": DATE,
+                "meeting_held": st.none() | st.booleans(),
+            }
+        ),
+    }
+)
+ABOUT = st.fixed_dictionaries(
+    {
+        "name": TEXT,
+        "role": TEXT,
+        "team": TEXT,
+        "employer": TEXT,
+        "email": TEXT,
+        "employed_since": DATE,
+    }
+)
+REQUEST = st.fixed_dictionaries(
+    {
+        "jurisdiction": st.none() | choice(vocab.JURISDICTIONS),
+        "sent_on": DATE,
+        "proposed_start": DATE,
+        "previous_requests": st.none()
+        | st.lists(st.dates().map(lambda d: d.isoformat()), unique=True, max_size=3),
+        "permanent": st.none() | st.booleans(),
+        "end_date": DATE,
+        "reason": TEXT,
+        "adjustment": st.booleans(),
+        "circumstance": st.none() | choice(vocab.CIRCUMSTANCES),
+        "location": TEXT,
+    }
+)
 
 
 @st.composite
@@ -89,24 +136,40 @@ def workbooks(draw: st.DrawFn) -> dict[str, Any]:
     """A whole inner workbook, written the way an export writes it."""
     evidence = []
     for number in range(1, draw(st.integers(0, 4)) + 1):
-        evidence.append({
-            "id": f"e{number}", "kind": draw(choice(vocab.EVIDENCE_KINDS)), "title": draw(TEXT),
-            "details": draw(TEXT), "source": draw(TEXT), "unit": draw(TEXT),
-            "before": draw(NUMBER), "before_label": draw(TEXT), "after": draw(NUMBER),
-            "after_label": draw(TEXT), "higher_is_better": draw(st.booleans()),
-        })
+        evidence.append(
+            {
+                "id": f"e{number}",
+                "kind": draw(choice(vocab.EVIDENCE_KINDS)),
+                "title": draw(TEXT),
+                "details": draw(TEXT),
+                "source": draw(TEXT),
+                "unit": draw(TEXT),
+                "before": draw(NUMBER),
+                "before_label": draw(TEXT),
+                "after": draw(NUMBER),
+                "after_label": draw(TEXT),
+                "higher_is_better": draw(st.booleans()),
+            }
+        )
     evidence_ids = [item["id"] for item in evidence]
     objections = []
     for number in range(1, draw(st.integers(0, 4)) + 1):
         links = draw(st.lists(st.sampled_from(evidence_ids), unique=True)) if evidence else []
         rehearsals = draw(st.lists(REHEARSAL, max_size=4))
-        objections.append({
-            "id": f"o{number}", "text": draw(TEXT), "theme": draw(choice(vocab.THEMES)),
-            "likelihood": draw(RATING), "draft": draw(st.booleans()),
-            "origin": draw(choice(vocab.ORIGINS)), "response": draw(TEXT), "evidence": links,
-            # Rehearsals are a time series: a file lists them oldest first.
-            "rehearsals": sorted(rehearsals, key=lambda r: r["at"]),
-        })
+        objections.append(
+            {
+                "id": f"o{number}",
+                "text": draw(TEXT),
+                "theme": draw(choice(vocab.THEMES)),
+                "likelihood": draw(RATING),
+                "draft": draw(st.booleans()),
+                "origin": draw(choice(vocab.ORIGINS)),
+                "response": draw(TEXT),
+                "evidence": links,
+                # Rehearsals are a time series: a file lists them oldest first.
+                "rehearsals": sorted(rehearsals, key=lambda r: r["at"]),
+            }
+        )
     return {
         "name": draw(NAME),
         "scenario": draw(choice(vocab.SCENARIOS)),
@@ -121,8 +184,9 @@ def workbooks(draw: st.DrawFn) -> dict[str, Any]:
         "evidence": evidence,
         "plan": draw(PLAN),
         "meeting": draw(MEETING),
-        "trial_log": draw(st.lists(st.fixed_dictionaries({"date": DATE, "text": TEXT}),
-                                   max_size=3)),
+        "trial_log": draw(
+            st.lists(st.fixed_dictionaries({"date": DATE, "text": TEXT}), max_size=3)
+        ),
         "request": draw(REQUEST),
         "about": draw(ABOUT),
         "manager_role": draw(TEXT),
@@ -187,10 +251,14 @@ def _as_file_values(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_a_megabyte_of_awkward_text_round_trips(service: WorkbookService, tmp_path: Path) -> None:
-    awkward = "\x00\x01\x1f\x7f\u200f\u202e\ufeff\U0001F600\U0001F469\u200d\U0001F4BB\n\r\t"
+    awkward = "\x00\x01\x1f\x7f\u200f\u202e\ufeff\U0001f600\U0001f469\u200d\U0001f4bb\n\r\t"
     big = (awkward + "مرحبا שלום 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ") * (1_048_576 // 40)
-    data = {"name": awkward, "notes": big, "self_assessment": {"goals": big[:1000]},
-            "asks": [{"title": awkward}]}
+    data = {
+        "name": awkward,
+        "notes": big,
+        "self_assessment": {"goals": big[:1000]},
+        "asks": [{"title": awkward}],
+    }
     book = service.import_data(_through_file(data, tmp_path))
     exported = service.export_data(book.id)
     assert (exported["name"], exported["notes"]) == (awkward, big)

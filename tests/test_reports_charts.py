@@ -71,8 +71,10 @@ def test_metrics_one_panel_per_metric_on_its_own_scale() -> None:
 
 
 def test_metrics_draw_the_extremes_of_a_float() -> None:
-    evidence = [{"kind": "metric", "title": "Huge", "before": -1e308, "after": 1e308},
-                {"kind": "metric", "title": "Tiny", "before": 5e-324, "after": -5e-324}]
+    evidence = [
+        {"kind": "metric", "title": "Huge", "before": -1e308, "after": 1e308},
+        {"kind": "metric", "title": "Tiny", "before": 5e-324, "after": -5e-324},
+    ]
     figure = metrics_figure(evidence)
     heights = [patch.get_height() for patch in figure.axes[0].patches]
     assert heights == [-1.0, 1.0]

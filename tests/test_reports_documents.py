@@ -105,7 +105,8 @@ def test_every_document_has_title_block_page_numbers_and_clean_properties(
 
 @pytest.mark.parametrize(
     # The brief: the asks and rehearsal confidence; the proposal's figures are a table.
-    ("kind", "charts"), [("brief", 2), ("proposal", 0), ("followup", 0), ("letter", 0)]
+    ("kind", "charts"),
+    [("brief", 2), ("proposal", 0), ("followup", 0), ("letter", 0)],
 )
 def test_charts_only_where_they_belong(
     rich_docs: dict[str, tuple[Any, str]], kind: str, charts: int
@@ -165,8 +166,9 @@ def test_brief_has_everything(rich_docs: dict[str, tuple[Any, str]]) -> None:
     # Prompt titles, evidence with its numbers, rehearsal summary, trial dates.
     # The bundled prompt title (resources/prompts.json), not the key's fallback "Business Case".
     assert "Business case (for your manager)" in text
-    assert ("Evidence: On-time delivery: 86% \u2192 94%; "
-            "Tickets closed per week: 31 \u2192 37") in text
+    assert (
+        "Evidence: On-time delivery: 86% \u2192 94%; Tickets closed per week: 31 \u2192 37"
+    ) in text
     assert "latest confidence 4/5 (22 November 2026)" in text
     assert "8 weeks, from 11 January 2027 to 7 March 2027" in text
     assert "Compressed week" in text and "Agreed as a trial" in text
@@ -219,8 +221,11 @@ def test_letter_is_a_statutory_request(rich_docs: dict[str, tuple[Any, str]]) ->
 
 def test_letter_never_invents_a_start_and_names_earlier_request(tmp_path: Path) -> None:
     wb = rich_workbook()
-    wb["request"] = {"jurisdiction": "gb", "proposed_start": None,
-                     "previous_requests": ["2026-03-03"]}
+    wb["request"] = {
+        "jurisdiction": "gb",
+        "proposed_start": None,
+        "previous_requests": ["2026-03-03"],
+    }
     wb["plan"]["trial_start"] = "2027-02-01"
     text = docx_text(write_document(wb, "letter", tmp_path / "l.docx", today=TODAY))
     assert "Draft, not ready to send: before sending, add proposed start date" in text

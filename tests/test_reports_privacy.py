@@ -67,8 +67,9 @@ def test_manager_view_asks_lose_labels_and_ratings_keep_rank_must_first() -> Non
     asks = manager_view(wb)["asks"]
     assert [ask["title"] for ask in asks] == ["must one", "must two", "nice one", "nice two"]
     # The ask itself, whether it is in the formal request and what became of it.
-    assert all(set(ask) == {"title", "details", "in_request", "outcome", "outcome_note"}
-               for ask in asks)
+    assert all(
+        set(ask) == {"title", "details", "in_request", "outcome", "outcome_note"} for ask in asks
+    )
 
 
 def test_manager_view_structure_has_no_private_parts() -> None:

@@ -17,9 +17,11 @@ from flexprep.ui.shell.dialogs import NewWorkbookDialog
 from tests.uitools import child, open_window, reopen
 
 MUSTS = ["Work from home on Tuesdays and Thursdays", "Leave at 13:00 on Fridays during term"]
-NICES = ["Keep the arrangement for the length of the course",
-         "Two days' study leave for each exam period",
-         "Move our one-to-one from Friday to Wednesday"]
+NICES = [
+    "Keep the arrangement for the length of the course",
+    "Two days' study leave for each exam period",
+    "Move our one-to-one from Friday to Wednesday",
+]
 
 
 def _tab(qtbot, window):  # type: ignore[no-untyped-def]
@@ -37,8 +39,10 @@ def _saved(window):  # type: ignore[no-untyped-def]
     """(priority, title) of every saved ask, in rank order, and the offer titles."""
     window.saver.flush()
     asks = window.service.items(Ask, window.workbook_id)
-    return ([(a.priority, a.title) for a in asks],
-            [o.title for o in window.service.items(Offer, window.workbook_id)])
+    return (
+        [(a.priority, a.title) for a in asks],
+        [o.title for o in window.service.items(Offer, window.workbook_id)],
+    )
 
 
 def _drop_point(view, row: int) -> QPoint:
@@ -87,10 +91,12 @@ def test_sample_asks_fill_the_two_columns(qtbot, tmp_path: Path) -> None:
     assert [nice.index(r).data(RANK_ROLE) for r in range(3)] == [3, 4, 5]
 
 
-def test_add_asks_by_typing_and_find_them_after_reopening(qtbot, tmp_path: Path,
-                                                          monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(NewWorkbookDialog, "get",
-                        lambda *args: pytest.fail("Ctrl+N in the list reached the window"))
+def test_add_asks_by_typing_and_find_them_after_reopening(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(
+        NewWorkbookDialog, "get", lambda *args: pytest.fail("Ctrl+N in the list reached the window")
+    )
     window = open_window(qtbot, tmp_path / "db.sqlite3")
     tab = _tab(qtbot, window)
     qtbot.mouseClick(tab.board.add_buttons["must"], Qt.MouseButton.LeftButton)
@@ -144,8 +150,13 @@ def test_drag_from_nice_to_must_and_reorder_within_a_column(qtbot, tmp_path: Pat
     drag_and_drop(nice, 0, nice, 2)
     assert _titles(tab, "nice") == [NICES[2], NICES[1]]
 
-    expected = [("must", MUSTS[0]), ("must", NICES[0]), ("must", MUSTS[1]),
-                ("nice", NICES[2]), ("nice", NICES[1])]
+    expected = [
+        ("must", MUSTS[0]),
+        ("must", NICES[0]),
+        ("must", MUSTS[1]),
+        ("nice", NICES[2]),
+        ("nice", NICES[1]),
+    ]
     assert _saved(window)[0] == expected
     again = reopen(qtbot, window)
     tab = _tab(qtbot, again)
@@ -206,15 +217,22 @@ def test_keyboard_moves_add_and_delete(qtbot, tmp_path: Path, monkeypatch) -> No
     tab.board.select(tab.board.models["must"].item(0)["id"])
     qtbot.mouseClick(tab.board.other_button, Qt.MouseButton.LeftButton)
     assert _titles(tab, "nice") == [NICES[0], NICES[2], MUSTS[0]]
-    assert _saved(window)[0] == [("must", MUSTS[1]), ("nice", NICES[0]), ("nice", NICES[2]),
-                                 ("nice", MUSTS[0])]
+    assert _saved(window)[0] == [
+        ("must", MUSTS[1]),
+        ("nice", NICES[0]),
+        ("nice", NICES[2]),
+        ("nice", MUSTS[0]),
+    ]
 
 
 def _chart_points(tab):  # type: ignore[no-untyped-def]
     """{label: (x, y)} of the numbered markers on the chart."""
     axes = tab.chart.figure.axes[0]
-    return {text.get_text(): tuple(round(v, 2) for v in text.get_position())
-            for text in axes.texts if text.get_text().isdigit()}
+    return {
+        text.get_text(): tuple(round(v, 2) for v in text.get_position())
+        for text in axes.texts
+        if text.get_text().isdigit()
+    }
 
 
 def test_chart_follows_the_ratings_and_spreads_ties(qtbot, tmp_path: Path) -> None:
@@ -227,8 +245,9 @@ def test_chart_follows_the_ratings_and_spreads_ties(qtbot, tmp_path: Path) -> No
         qtbot.keyClick(spin, Qt.Key.Key_Down)  # 5 -> 2
     qtbot.waitUntil(lambda: _chart_points(tab)["1"] == (3, 2), timeout=3000)
     axes = tab.chart.figure.axes[0]
-    offsets = [tuple(point) for collection in axes.collections
-               for point in collection.get_offsets()]
+    offsets = [
+        tuple(point) for collection in axes.collections for point in collection.get_offsets()
+    ]
     assert (3, 2) in offsets
 
     # Ask 2 rated the same as ask 1: both stay visible, side by side.
@@ -243,8 +262,10 @@ def test_chart_follows_the_ratings_and_spreads_ties(qtbot, tmp_path: Path) -> No
     # A new title is in the chart's key.
     tab.editor.title_edit.selectAll()
     qtbot.keyClicks(tab.editor.title_edit, "Fridays off")
-    qtbot.waitUntil(lambda: any(t.get_text() == "Fridays off" for a in tab.chart.figure.axes
-                                for t in a.texts), timeout=3000)
+    qtbot.waitUntil(
+        lambda: any(t.get_text() == "Fridays off" for a in tab.chart.figure.axes for t in a.texts),
+        timeout=3000,
+    )
     assert _saved(window)[0][1] == ("must", "Fridays off")
 
 
@@ -301,8 +322,9 @@ def test_offers_and_walk_away(qtbot, tmp_path: Path, monkeypatch) -> None:  # ty
     assert offers.model.rows()[0]["title"] == "Answer the support line 8-9"
     drag_and_drop(offers.view, 0, offers.view, 2)  # dragged below the next one
     assert [r["title"] for r in offers.model.rows()][:2] == [first, "Answer the support line 8-9"]
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes
+    )
     offers.view.select_row(0)
     qtbot.mouseClick(offers.delete_button, Qt.MouseButton.LeftButton)
     assert offers.model.rows()[0]["title"] == "Answer the support line 8-9"
@@ -314,8 +336,7 @@ def test_offers_and_walk_away(qtbot, tmp_path: Path, monkeypatch) -> None:  # ty
     titles = [r["title"] for r in tab.offers.model.rows()]
     assert titles[0] == "Answer the support line 8-9" and first not in titles
     assert tab.offers.model.rows()[0]["details"] == "Every home day"
-    assert again.service.workbook(again.workbook_id).walk_away == \
-        "No trial at all: formal request"
+    assert again.service.workbook(again.workbook_id).walk_away == "No trial at all: formal request"
     assert tab.walk_away.text() == "No trial at all: formal request"
 
 
@@ -326,14 +347,22 @@ def test_readiness_links_put_the_focus_there(qtbot, tmp_path: Path) -> None:
     window.service.add_item(Ask, book.id, title="No plan B", priority="must")
     window.switch_to(book.id)
     tab = window.tab_pages["asks"]
-    for anchor, widget in (("must", "asks_must_list"), ("draft", "ask_title"),
-                           ("fallback", "ask_fallback"), ("offers", "offers_list"),
-                           ("walk_away", "walk_away")):
+    for anchor, widget in (
+        ("must", "asks_must_list"),
+        ("draft", "ask_title"),
+        ("fallback", "ask_fallback"),
+        ("offers", "offers_list"),
+        ("walk_away", "walk_away"),
+    ):
         window.tabs.setCurrentIndex(0)
         window.signals.navigate.emit("asks", anchor)
         assert window.tabs.currentWidget() is tab
-        qtbot.waitUntil(lambda w=widget: QApplication.focusWidget() is not None
-                        and QApplication.focusWidget().objectName() == w)
+        qtbot.waitUntil(
+            lambda w=widget: (
+                QApplication.focusWidget() is not None
+                and QApplication.focusWidget().objectName() == w
+            )
+        )
         if anchor == "draft":
             assert tab.board.current()["draft"]
         if anchor == "fallback":
@@ -343,10 +372,17 @@ def test_readiness_links_put_the_focus_there(qtbot, tmp_path: Path) -> None:
 
 def test_hundreds_of_asks_stay_in_item_models(qtbot, tmp_path: Path) -> None:
     window = open_window(qtbot, tmp_path / "db.sqlite3")
-    asks = [{"title": f"Ask {n}", "priority": "nice", "importance": n % 5 + 1, "resistance": 3}
-            for n in range(300)]
-    data = fileformat.validate({"format": fileformat.FORMAT, "version": fileformat.VERSION,
-                                "workbook": {"name": "Many asks", "asks": asks}})
+    asks = [
+        {"title": f"Ask {n}", "priority": "nice", "importance": n % 5 + 1, "resistance": 3}
+        for n in range(300)
+    ]
+    data = fileformat.validate(
+        {
+            "format": fileformat.FORMAT,
+            "version": fileformat.VERSION,
+            "workbook": {"name": "Many asks", "asks": asks},
+        }
+    )
     book = window.service.import_data(data)
     window.switch_to(book.id)
     tab = _tab(qtbot, window)

@@ -36,8 +36,9 @@ def evidence_tab(qtbot, window: MainWindow) -> EvidenceTab:  # type: ignore[no-u
     """Click the tab's title in the tab bar and return the tab."""
     tab = window.tab_pages["evidence"]
     bar = window.tabs.tabBar()
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
-                     pos=bar.tabRect(window.tabs.indexOf(tab)).center())
+    qtbot.mouseClick(
+        bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(window.tabs.indexOf(tab)).center()
+    )
     assert window.tabs.currentWidget() is tab
     assert isinstance(tab, EvidenceTab)
     return tab
@@ -56,8 +57,13 @@ def type_text(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
         elif char.isascii():
             qtbot.keyClicks(widget, char)
         else:
-            QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char,
-                               Qt.KeyboardModifier.NoModifier)
+            QTest.sendKeyEvent(
+                QTest.KeyAction.Click,
+                widget,
+                Qt.Key.Key_unknown,
+                char,
+                Qt.KeyboardModifier.NoModifier,
+            )
 
 
 def tick(qtbot, box) -> None:  # type: ignore[no-untyped-def]
@@ -141,19 +147,28 @@ def test_add_each_kind_of_evidence_by_typing(qtbot, tmp_path: Path, english) -> 
             tick(qtbot, editor.higher_is_better)
             assert model.index(count, model.COL_VALUES).data() == "1,234.5% → -2.25%"
             assert "1,234.5% → -2.25% (office 2024 → hybrid 2025)" in model.index(
-                count, model.COL_VALUES).data(Qt.ItemDataRole.ToolTipRole)
+                count, model.COL_VALUES
+            ).data(Qt.ItemDataRole.ToolTipRole)
     assert [model.index(count + i, model.COL_KIND).data() for i in range(4)] == [
-        "Metric", "Achievement", "Research", "Precedent"]
+        "Metric",
+        "Achievement",
+        "Research",
+        "Precedent",
+    ]
     saved(qtbot, window)
 
     again = reopen(qtbot, window)
     items = again.service.items(Evidence, again.workbook_id)[count:]
     assert [(i.kind, i.title, i.details, i.source) for i in items] == [
-        (kind, f"My {kind}", "Details\nwith two lines", "Team dashboard") for kind in kinds]
+        (kind, f"My {kind}", "Details\nwith two lines", "Team dashboard") for kind in kinds
+    ]
     metric = items[0]
     assert (metric.unit, metric.before, metric.before_label) == ("%", 1234.5, "office 2024")
     assert (metric.after, metric.after_label, metric.higher_is_better) == (
-        -2.25, "hybrid 2025", False)
+        -2.25,
+        "hybrid 2025",
+        False,
+    )
     assert all(i.before is None and i.after is None for i in items[1:])
 
 
@@ -226,8 +241,11 @@ def test_add_a_finding_from_the_research_library(qtbot, tmp_path: Path) -> None:
     row = next(r for r, f in enumerate(model.findings) if f["key"] == "hybrid-rct-performance")
     finding = model.findings[row]
     library.view.scrollTo(model.index(row))
-    qtbot.mouseClick(library.view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=library.view.visualRect(model.index(row)).center())
+    qtbot.mouseClick(
+        library.view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=library.view.visualRect(model.index(row)).center(),
+    )
     assert finding["limits"][:20] in library.details.toPlainText()
     assert finding["authors"] in library.details.toPlainText()
     qtbot.mouseClick(library.add_button, Qt.MouseButton.LeftButton)
@@ -246,8 +264,9 @@ def test_add_a_finding_from_the_research_library(qtbot, tmp_path: Path) -> None:
     assert (stored.kind, stored.source) == ("research", finding["source"])
 
 
-def test_the_share_flag_decides_what_the_proposal_contains(qtbot, tmp_path: Path,
-                                                          monkeypatch) -> None:
+def test_the_share_flag_decides_what_the_proposal_contains(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
     window = open_window(qtbot, tmp_path / "db.sqlite3")
     tab = evidence_tab(qtbot, window)
     editor = tab.endorsement_editor

@@ -23,39 +23,82 @@ LOCALES = {"en_US": EN, "de_DE": DE}
 
 
 def endorsement(ident: int, author: str, shareable: bool = False) -> dict:  # type: ignore[type-arg]
-    return {"id": ident, "author": author, "relationship": "client", "date": date(2026, 10, 2),
-            "quote": "Great work", "speaks_to": ["quality"], "shareable": shareable}
+    return {
+        "id": ident,
+        "author": author,
+        "relationship": "client",
+        "date": date(2026, 10, 2),
+        "quote": "Great work",
+        "speaks_to": ["quality"],
+        "shareable": shareable,
+    }
 
 
 def metric(ident: int, before: float | None, after: float | None, unit: str = "%") -> dict:  # type: ignore[type-arg]
-    return {"id": ident, "kind": "metric", "title": "On time", "details": "", "source": "",
-            "unit": unit, "before": before, "before_label": "", "after": after,
-            "after_label": "", "higher_is_better": True}
+    return {
+        "id": ident,
+        "kind": "metric",
+        "title": "On time",
+        "details": "",
+        "source": "",
+        "unit": unit,
+        "before": before,
+        "before_label": "",
+        "after": after,
+        "after_label": "",
+        "higher_is_better": True,
+    }
 
 
-@pytest.mark.parametrize(("locale", "text", "value"), [
-    ("en_US", "1.5", 1.5), ("de_DE", "1,5", 1.5), ("en_US", "1,234.5", 1234.5),
-    ("de_DE", "1.234,5", 1234.5), ("en_US", " -3 ", -3.0), ("en_US", "", None),
-    ("de_DE", "   ", None),
-], ids=["en-decimal", "de-decimal", "en-thousands", "de-thousands", "spaces-around",
-        "empty", "blank"])
-def test_numbers_are_read_as_the_locale_writes_them(locale: str, text: str,
-                                                     value: float | None) -> None:
+@pytest.mark.parametrize(
+    ("locale", "text", "value"),
+    [
+        ("en_US", "1.5", 1.5),
+        ("de_DE", "1,5", 1.5),
+        ("en_US", "1,234.5", 1234.5),
+        ("de_DE", "1.234,5", 1234.5),
+        ("en_US", " -3 ", -3.0),
+        ("en_US", "", None),
+        ("de_DE", "   ", None),
+    ],
+    ids=[
+        "en-decimal",
+        "de-decimal",
+        "en-thousands",
+        "de-thousands",
+        "spaces-around",
+        "empty",
+        "blank",
+    ],
+)
+def test_numbers_are_read_as_the_locale_writes_them(
+    locale: str, text: str, value: float | None
+) -> None:
     assert parse_number(text, LOCALES[locale]) == value
 
 
-@pytest.mark.parametrize(("locale", "text"), [
-    ("en_US", "12,3,4"), ("de_DE", "12,3,4"), ("en_US", "1,5"), ("de_DE", "1.5"),
-    ("en_US", "abc"), ("en_US", "inf"), ("en_US", "nan"), ("en_US", "1e400"),
-    ("en_US", "1e300"),
-])
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        ("en_US", "12,3,4"),
+        ("de_DE", "12,3,4"),
+        ("en_US", "1,5"),
+        ("de_DE", "1.5"),
+        ("en_US", "abc"),
+        ("en_US", "inf"),
+        ("en_US", "nan"),
+        ("en_US", "1e400"),
+        ("en_US", "1e300"),
+    ],
+)
 def test_bad_numbers_are_refused_with_the_text_quoted(locale: str, text: str) -> None:
     with pytest.raises(NotANumberError, match=f"‘{text}’ is"):
         parse_number(text, LOCALES[locale])
 
 
-@pytest.mark.parametrize("value", [86.0, 0.1, 1234567.25, -2.5, 1e-7, 0.1 + 0.2,
-                                   2.0**53, 123456789.123])
+@pytest.mark.parametrize(
+    "value", [86.0, 0.1, 1234567.25, -2.5, 1e-7, 0.1 + 0.2, 2.0**53, 123456789.123]
+)
 @pytest.mark.parametrize("locale", [EN, DE, QLocale.c()], ids=["en_US", "de_DE", "C"])
 def test_numbers_round_trip_through_the_field_text(locale: QLocale, value: float) -> None:
     assert parse_number(number_text(value, exact=True, locale=locale), locale) == value

@@ -94,11 +94,16 @@ def test_outcome_next_steps_and_trial_log_survive_reopen(qtbot, tmp_path: Path) 
     model = tab.trial_log.model
     assert model.rowCount() == 1
     assert (model.index(0, 0).data(), model.index(0, 1).data()) == (
-        "Mon 18 Jan 2027", "Week 1: every deadline met")
+        "Mon 18 Jan 2027",
+        "Week 1: every deadline met",
+    )
     meeting = window.service.part(Meeting, window.workbook_id)
     assert meeting.outcome == "trial"
     assert meeting.next_steps[-1] == {
-        "text": "Send Dana the trial plan by Friday", "owner": "", "due": None}
+        "text": "Send Dana the trial plan by Friday",
+        "owner": "",
+        "due": None,
+    }
 
 
 def test_log_entries_are_cancelled_edited_and_deleted(qtbot, tmp_path: Path, monkeypatch) -> None:
@@ -164,7 +169,10 @@ def test_meeting_date_countdown_timing_and_private_marks(qtbot, tmp_path: Path) 
     assert box.isChecked()
     assert window.saver.flush()
     assert window.service.part(Meeting, book_id).timing_checks == [
-        "recent_win", "calm_week", "booked_time"]
+        "recent_win",
+        "calm_week",
+        "booked_time",
+    ]
 
     for name in ("timing_group", "talking_points_group", "notes_group"):
         group = child(tab, QGroupBox, name)
@@ -185,7 +193,9 @@ def test_formal_request_dates(qtbot, tmp_path: Path) -> None:
     assert window.saver.flush()
     request = window.service.part(FormalRequest, window.workbook_id)
     assert (request.proposed_start, request.previous_requests) == (
-        date(2027, 1, 11), ["2025-06-02"])
+        date(2027, 1, 11),
+        ["2025-06-02"],
+    )
 
 
 def test_readiness_links_land_on_the_meeting_fields(qtbot, tmp_path: Path) -> None:
@@ -209,8 +219,10 @@ def test_export_follow_up_and_letter_from_the_tab(qtbot, tmp_path: Path, monkeyp
 
     def export(button, name: str) -> str:  # type: ignore[no-untyped-def]
         target = tmp_path / name
-        monkeypatch.setattr("flexprep.ui.shell.commands.QFileDialog.getSaveFileName",
-                            lambda *a, **k: (str(target), ""))
+        monkeypatch.setattr(
+            "flexprep.ui.shell.commands.QFileDialog.getSaveFileName",
+            lambda *a, **k: (str(target), ""),
+        )
         window.commands.open_file_button.hide()
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: window.commands.open_file_button.isVisible(), timeout=20000)
@@ -241,13 +253,33 @@ def test_tab_order_reads_down_each_column(qtbot, tmp_path: Path) -> None:
         assert len(names) < 60, names
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
     assert names == [
-        "meeting_at_set", "meeting_at", "timing_recent_win", "timing_calm_week",
-        "timing_booked_time", "timing_numbers_ready", "timing_no_bad_news", "timing_lead_time",
-        "timing_notes", "talking_points_list", "talking_points_add", "talking_points_remove",
-        "talking_points_down", "proposed_start_set", "proposed_start", "previous_request_set",
-        "meeting_notes", "outcome", "next_steps_list", "next_steps_add", "next_steps_remove",
-        "next_steps_down", "trial_log_table",
-        "trial_log_add", "export_followup", "export_letter"]
+        "meeting_at_set",
+        "meeting_at",
+        "timing_recent_win",
+        "timing_calm_week",
+        "timing_booked_time",
+        "timing_numbers_ready",
+        "timing_no_bad_news",
+        "timing_lead_time",
+        "timing_notes",
+        "talking_points_list",
+        "talking_points_add",
+        "talking_points_remove",
+        "talking_points_down",
+        "proposed_start_set",
+        "proposed_start",
+        "previous_request_set",
+        "meeting_notes",
+        "outcome",
+        "next_steps_list",
+        "next_steps_add",
+        "next_steps_remove",
+        "next_steps_down",
+        "trial_log_table",
+        "trial_log_add",
+        "export_followup",
+        "export_letter",
+    ]
 
 
 def test_database_errors_are_shown_not_raised(qtbot, tmp_path: Path, monkeypatch) -> None:

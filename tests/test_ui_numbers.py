@@ -18,10 +18,18 @@ from tests.uitools import open_window
 
 #: Locale, what the user types for 1234.5 and 87.5, and what both tabs then show.
 CASES = {
-    "en_US": (QLocale(QLocale.Language.English, QLocale.Country.UnitedStates),
-              "1,234.5", "87.5", "1,234.5% → 87.5%"),
-    "de_DE": (QLocale(QLocale.Language.German, QLocale.Country.Germany),
-              "1.234,5", "87,5", "1.234,5% → 87,5%"),
+    "en_US": (
+        QLocale(QLocale.Language.English, QLocale.Country.UnitedStates),
+        "1,234.5",
+        "87.5",
+        "1,234.5% → 87.5%",
+    ),
+    "de_DE": (
+        QLocale(QLocale.Language.German, QLocale.Country.Germany),
+        "1.234,5",
+        "87,5",
+        "1.234,5% → 87,5%",
+    ),
     "C": (QLocale.c(), "1234.5", "87.5", "1234.5% → 87.5%"),
 }
 
@@ -38,8 +46,9 @@ def show_tab(qtbot, window: MainWindow, key: str):  # type: ignore[no-untyped-de
     """Click the tab's title, as the user would; the tab once it has loaded."""
     tab = window.tab_pages[key]
     bar = window.tabs.tabBar()
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
-                     pos=bar.tabRect(window.tabs.indexOf(tab)).center())
+    qtbot.mouseClick(
+        bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(window.tabs.indexOf(tab)).center()
+    )
     qtbot.waitUntil(lambda: tab.workbook_id == window.workbook_id)
     return tab
 
@@ -56,9 +65,13 @@ def test_the_two_tabs_show_a_metric_alike(qtbot, tmp_path: Path, case) -> None: 
     evidence_tab: EvidenceTab = show_tab(qtbot, window, "evidence")
     evidence_tab.evidence_panel.select_row(0)  # the sample's first metric
     editor = evidence_tab.evidence_editor
-    for widget, text in ((editor.unit, "%"), (editor.before, before),
-                         (editor.before_label, "office"), (editor.after, after),
-                         (editor.after_label, "hybrid")):
+    for widget, text in (
+        (editor.unit, "%"),
+        (editor.before, before),
+        (editor.before_label, "office"),
+        (editor.after, after),
+        (editor.after_label, "hybrid"),
+    ):
         retype(qtbot, widget, text)
     model = evidence_tab.evidence.model
     assert model.index(0, model.COL_VALUES).data() == shown

@@ -26,8 +26,9 @@ def saved(window) -> list[Objection]:  # type: ignore[no-untyped-def]
 
 def click_page(qtbot, tab: ObjectionRehearsalTab, page) -> None:  # type: ignore[no-untyped-def]
     bar = tab.pages.tabBar()
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
-                     pos=bar.tabRect(tab.pages.indexOf(page)).center())
+    qtbot.mouseClick(
+        bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(tab.pages.indexOf(page)).center()
+    )
     assert tab.pages.currentWidget() is page
 
 
@@ -57,9 +58,15 @@ def test_filter_the_library_by_theme_then_add_with_enter(qtbot, tmp_path) -> Non
     rows = saved(window)
     assert len(rows) == before + 1
     added = rows[-1]
-    assert (added.text, added.theme, added.likelihood, added.origin, added.library_key,
-            added.response, added.draft) == (entry["text"], "coverage", 3, "library",
-                                             entry["key"], entry["response"], False)
+    assert (
+        added.text,
+        added.theme,
+        added.likelihood,
+        added.origin,
+        added.library_key,
+        added.response,
+        added.draft,
+    ) == (entry["text"], "coverage", 3, "library", entry["key"], entry["response"], False)
     assert tab.current_item().id == added.id, "the new objection is chosen in my list"
     assert library.view.currentIndex().data().startswith("✓ ")
 
@@ -89,8 +96,11 @@ def test_search_the_library(qtbot, tmp_path) -> None:
     texts = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
     # Exactly the entries whose searchable text (question, answer, coaching…) has the word.
     source = proxy.sourceModel()
-    matching = [source.index(r, 0).data() for r in range(source.rowCount())
-                if "recruit" in source.index(r, 0).data(SEARCH_ROLE)]
+    matching = [
+        source.index(r, 0).data()
+        for r in range(source.rowCount())
+        if "recruit" in source.index(r, 0).data(SEARCH_ROLE)
+    ]
     assert texts == matching
     assert len(texts) < source.rowCount()
     assert "recruit additional staff" in tab.library.preview_meta.text()
@@ -121,8 +131,12 @@ def test_write_my_own_objection_by_typing(qtbot, tmp_path) -> None:
     window = reopen(qtbot, window)
     mine = saved(window)[count]
     assert (mine.text, mine.origin, mine.likelihood, mine.theme, mine.response) == (
-        "We are restructuring in spring ✨", "user", 5, "policy",
-        "The trial ends before the restructure starts.")
+        "We are restructuring in spring ✨",
+        "user",
+        5,
+        "policy",
+        "The trial ends before the restructure starts.",
+    )
 
 
 def test_link_evidence_and_see_it_from_the_objection(qtbot, tmp_path) -> None:
@@ -183,12 +197,12 @@ def test_reorder_and_delete_with_the_keyboard(qtbot, tmp_path, monkeypatch) -> N
     assert [o.text for o in saved(window)] == texts
 
     asked = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No
+    )
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
     assert asked and len(saved(window)) == len(texts), "No keeps it"
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
     assert [o.text for o in saved(window)] == texts[1:]
     assert tab.current_item().text == texts[1]

@@ -27,16 +27,30 @@ from flexprep.ui.objections.rehearsal_card import clock_text
 
 
 def _evidence(ident: int, title: str, **fields) -> SimpleNamespace:  # type: ignore[no-untyped-def]
-    base = {"kind": "achievement", "details": "", "source": "", "unit": "", "before": None,
-            "after": None, "before_label": "", "after_label": ""}
+    base = {
+        "kind": "achievement",
+        "details": "",
+        "source": "",
+        "unit": "",
+        "before": None,
+        "after": None,
+        "before_label": "",
+        "after_label": "",
+    }
     return SimpleNamespace(id=ident, title=title, **{**base, **fields})
 
 
 def test_objection_table_shows_drafts_likelihood_and_latest_confidence(qtbot) -> None:
     model = ObjectionTableModel()
-    rated = ObjectionItem(1, "Who covers Fridays?", likelihood=4, rehearsals=[
-        {"at": datetime(2026, 11, 1), "confidence": 2},
-        {"at": datetime(2026, 11, 5), "confidence": 4}])
+    rated = ObjectionItem(
+        1,
+        "Who covers Fridays?",
+        likelihood=4,
+        rehearsals=[
+            {"at": datetime(2026, 11, 1), "confidence": 2},
+            {"at": datetime(2026, 11, 5), "confidence": 4},
+        ],
+    )
     model.set_items([rated, ObjectionItem(2, "Too costly", draft=True), ObjectionItem(3, "")])
     assert model.rowCount() == 3 and model.columnCount() == 3
     assert model.index(0, COL_TEXT).data() == "Who covers Fridays?"
@@ -62,8 +76,12 @@ def test_a_megabyte_of_text_is_cut_for_display() -> None:
 
 def test_evidence_check_model_reports_links_in_workbook_order(qtbot) -> None:
     model = EvidenceCheckModel()
-    model.set_evidence([_evidence(7, "Delivery", kind="metric", unit="%", before=86, after=95),
-                        _evidence(9, "Pricing model rebuilt")])
+    model.set_evidence(
+        [
+            _evidence(7, "Delivery", kind="metric", unit="%", before=86, after=95),
+            _evidence(9, "Pricing model rebuilt"),
+        ]
+    )
     assert model.index(0).data() == "Delivery  —  86% → 95%"
     assert model.index(1).data() == "Pricing model rebuilt  (achievement)"
     assert model.flags(model.index(0)) & Qt.ItemFlag.ItemIsUserCheckable
@@ -71,8 +89,7 @@ def test_evidence_check_model_reports_links_in_workbook_order(qtbot) -> None:
         model.setData(model.index(1), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     assert blocker.args == [[9]]
     with qtbot.waitSignal(model.links_changed) as blocker:
-        model.setData(model.index(0), Qt.CheckState.Checked.value,
-                      Qt.ItemDataRole.CheckStateRole)
+        model.setData(model.index(0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert blocker.args == [[7, 9]]
     assert model.index(0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     model.set_evidence([_evidence(9, "Pricing model rebuilt")])
@@ -106,4 +123,9 @@ def test_every_statutory_ground_is_in_the_library() -> None:
 
 def test_clock_text_rounds_up() -> None:
     assert [clock_text(s) for s in (60, 59.01, 1.2, 0.0, 125)] == [
-        "1:00", "1:00", "0:02", "0:00", "2:05"]
+        "1:00",
+        "1:00",
+        "0:02",
+        "0:00",
+        "2:05",
+    ]

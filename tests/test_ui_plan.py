@@ -135,13 +135,16 @@ def test_trial_end_and_checkin_dates(qtbot, tmp_path: Path) -> None:
     assert trial.start.value() == date(2027, 1, 11)
     assert "Sun 7 Mar 2027" in trial.end.text()
     _choose(qtbot, trial.cadence, "Every two weeks")
-    assert trial.checkins.text() == ("4 check-ins: Mon 25 Jan, Mon 8 Feb, Mon 22 Feb, "
-                                     "Mon 8 Mar")
+    assert trial.checkins.text() == ("4 check-ins: Mon 25 Jan, Mon 8 Feb, Mon 22 Feb, Mon 8 Mar")
     qtbot.mouseClick(trial.review_after, Qt.MouseButton.LeftButton)
     assert trial.review.value() == date(2027, 3, 8)
     plan = _saved_plan(window)
     assert (plan.trial_weeks, plan.trial_start, plan.checkin, plan.review_date) == (
-        8, date(2027, 1, 11), "biweekly", date(2027, 3, 8))
+        8,
+        date(2027, 1, 11),
+        "biweekly",
+        date(2027, 3, 8),
+    )
 
     window = reopen(qtbot, window)
     trial = window.tab_pages["plan"].trial
@@ -149,8 +152,9 @@ def test_trial_end_and_checkin_dates(qtbot, tmp_path: Path) -> None:
     assert "Sun 7 Mar 2027" in trial.end.text()
     assert trial.checkins.text().startswith("4 check-ins")
     # Unticking clears the date, and the end with it.
-    qtbot.mouseClick(trial.start.check, Qt.MouseButton.LeftButton,
-                     pos=QPoint(8, trial.start.check.height() // 2))
+    qtbot.mouseClick(
+        trial.start.check, Qt.MouseButton.LeftButton, pos=QPoint(8, trial.start.check.height() // 2)
+    )
     assert trial.start.value() is None
     assert trial.start.edit.text() == "Not set"
     assert "Set the length and the start" in trial.end.text()
@@ -173,10 +177,15 @@ def test_alternatives_and_text_fields_are_saved(qtbot, tmp_path: Path) -> None:
 
 def test_readiness_links_land_on_the_plan_fields(qtbot, tmp_path: Path) -> None:
     window, tab = _fresh_plan(qtbot, tmp_path)
-    expected = {"schedule": tab.schedule.where["mon"], "trial": tab.trial.weeks,
-                "measures": tab.measures.view, "review": tab.trial.review.check,
-                "coverage": tab.coverage, "communication": tab.communication,
-                "escalation": tab.escalation}
+    expected = {
+        "schedule": tab.schedule.where["mon"],
+        "trial": tab.trial.weeks,
+        "measures": tab.measures.view,
+        "review": tab.trial.review.check,
+        "coverage": tab.coverage,
+        "communication": tab.communication,
+        "escalation": tab.escalation,
+    }
     window.tabs.setCurrentIndex(0)
     for anchor, widget in expected.items():
         window.signals.navigate.emit("plan", anchor)
@@ -207,10 +216,34 @@ def test_tab_order_reads_down_each_column(qtbot, tmp_path: Path) -> None:
     # The last field leads back to the top of the window: the tab bar.
     names = _tab_walk(qtbot, tab.schedule.where["fri"], window.tabs.tabBar())
     assert names == [
-        "where_fri", "hours_fri", "where_sat", "where_sun", "trial_weeks", "trial_start_set",
-        "trial_start", "checkin", "review_date_set", "review_date", "review_after_trial",
-        "alternative_compressed_week", "alternative_job_share", "alternative_async",
-        "alternative_phased_start", "alternative_other", "measures_list", "measures_add",
-        "measures_remove", "measures_down", "measures_suggestion_0", "measures_suggestion_1",
-        "measures_suggestion_2", "measures_suggestion_3", "coverage", "communication",
-        "core_hours", "response_time", "escalation", "qt_tabwidget_tabbar"]
+        "where_fri",
+        "hours_fri",
+        "where_sat",
+        "where_sun",
+        "trial_weeks",
+        "trial_start_set",
+        "trial_start",
+        "checkin",
+        "review_date_set",
+        "review_date",
+        "review_after_trial",
+        "alternative_compressed_week",
+        "alternative_job_share",
+        "alternative_async",
+        "alternative_phased_start",
+        "alternative_other",
+        "measures_list",
+        "measures_add",
+        "measures_remove",
+        "measures_down",
+        "measures_suggestion_0",
+        "measures_suggestion_1",
+        "measures_suggestion_2",
+        "measures_suggestion_3",
+        "coverage",
+        "communication",
+        "core_hours",
+        "response_time",
+        "escalation",
+        "qt_tabwidget_tabbar",
+    ]

@@ -26,8 +26,9 @@ def _type_new_entry(qtbot, editor: StringListEditor, text: str) -> None:  # type
 def _commit(qtbot, editor: StringListEditor, line: QLineEdit) -> None:  # type: ignore[no-untyped-def]
     """Enter in the entry's editor; the view commits it on its next turn of the loop."""
     qtbot.keyClick(line, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: editor.view.state() != QAbstractItemView.State.EditingState,
-                    timeout=1000)
+    qtbot.waitUntil(
+        lambda: editor.view.state() != QAbstractItemView.State.EditingState, timeout=1000
+    )
 
 
 def _select(editor: StringListEditor, row: int) -> None:
@@ -52,7 +53,8 @@ def test_add_pick_and_reorder_success_measures(qtbot, tmp_path: Path) -> None:
     qtbot.mouseClick(first, Qt.MouseButton.LeftButton)
     assert measures.items() == [suggested[1]]
     assert [b.property("suggestion") for b in measures.suggestion_buttons] == [
-        s for s in suggested if s != suggested[1]]
+        s for s in suggested if s != suggested[1]
+    ]
     assert not measures.empty.isVisible()
 
     _type_new_entry(qtbot, measures, "No missed payroll deadline")
@@ -84,10 +86,14 @@ def test_add_pick_and_reorder_success_measures(qtbot, tmp_path: Path) -> None:
 
     assert window.saver.flush()
     assert window.service.part(Plan, book.id).success_measures == [
-        "Three check-ins held", "No missed payroll deadline"]
+        "Three check-ins held",
+        "No missed payroll deadline",
+    ]
     window = reopen(qtbot, window)
     assert window.tab_pages["plan"].measures.items() == [
-        "Three check-ins held", "No missed payroll deadline"]
+        "Three check-ins held",
+        "No missed payroll deadline",
+    ]
 
 
 def test_blank_entries_are_not_saved(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -105,8 +111,9 @@ def test_blank_entries_are_not_saved(qtbot) -> None:  # type: ignore[no-untyped-
     line = QApplication.focusWidget()
     assert isinstance(line, QLineEdit)
     qtbot.keyClick(line, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: editor.view.state() != QAbstractItemView.State.EditingState,
-                    timeout=1000)
+    qtbot.waitUntil(
+        lambda: editor.view.state() != QAbstractItemView.State.EditingState, timeout=1000
+    )
     assert editor.model.stringList() == ["a", "b", ""]
     assert seen[-1] == ["a", "b"]
     qtbot.mouseClick(editor.up_button, Qt.MouseButton.LeftButton)

@@ -109,8 +109,9 @@ def test_a_failed_save_is_shown_and_retried(qtbot, tmp_path: Path, monkeypatch) 
     qtbot.keyClicks(editor, "After the Q4 launch")
     with qtbot.waitSignal(window.saver.failed, timeout=1000):
         pass
-    assert window.save_label.text().startswith("⚠ Not saved: could not save: database or "
-                                               "disk is full")
+    assert window.save_label.text().startswith(
+        "⚠ Not saved: could not save: database or disk is full"
+    )
     assert editor.text() == "After the Q4 launch"
     monkeypatch.setattr(WorkbookService, "set_answer", original)
     with qtbot.waitSignal(window.saver.saved, timeout=1000) as blocker:
@@ -236,9 +237,12 @@ def test_every_prompt_is_shown_in_order_with_its_answer(qtbot, tmp_path: Path) -
     tab = window.tab_pages["assessment"]
     qtbot.waitUntil(lambda: len(tab._editors) == len(vocab.PROMPT_KEYS))
     column = tab._column
-    shown = [column.itemAt(i).widget().objectName() for i in range(column.count())
-             if column.itemAt(i).widget() is not None
-             and column.itemAt(i).widget().objectName().startswith("answer_")]
+    shown = [
+        column.itemAt(i).widget().objectName()
+        for i in range(column.count())
+        if column.itemAt(i).widget() is not None
+        and column.itemAt(i).widget().objectName().startswith("answer_")
+    ]
     assert shown == [f"answer_{key}" for key in vocab.PROMPT_KEYS]
     saved = window.service.answers(window.workbook_id)
     assert all(tab.editors[key].text() == saved.get(key, "") for key in vocab.PROMPT_KEYS)

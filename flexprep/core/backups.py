@@ -20,8 +20,10 @@ from flexprep.core.errors import DatabaseError
 
 FOLDER = "backups"
 KEPT = 14
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z0-9-]+)"
-                   r"\.sqlite3$")
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z0-9-]+)"
+    r"\.sqlite3$"
+)
 
 
 @dataclass(frozen=True)
@@ -100,8 +102,11 @@ def _files(db_path: Path) -> list[Path]:
     folder = backup_folder(db_path)
     if not folder.is_dir():
         return []
-    found = [p for p in folder.iterdir()
-             if (m := _NAME.match(p.name)) and m["stem"] == db_path.stem and p.is_file()]
+    found = [
+        p
+        for p in folder.iterdir()
+        if (m := _NAME.match(p.name)) and m["stem"] == db_path.stem and p.is_file()
+    ]
     return sorted(found, key=_order, reverse=True)
 
 
@@ -170,8 +175,10 @@ def restore(db_path: Path, source: Path) -> Path:
         raise DatabaseError(f"{source}: not found")
     version = inspect_file(source)
     if version > SCHEMA_VERSION:
-        raise DatabaseError(f"{source} was written by a newer FlexPrep (schema {version}); "
-                            "update FlexPrep to restore it")
+        raise DatabaseError(
+            f"{source} was written by a newer FlexPrep (schema {version}); "
+            "update FlexPrep to restore it"
+        )
     if source.resolve() == db_path.resolve():
         raise DatabaseError(f"{source} is the database itself")
     kept = make_backup(db_path, "before-restore")

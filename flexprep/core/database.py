@@ -34,9 +34,23 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 #: not ours, unless it is a schema-1 file from FlexPrep 0.1, which predates the mark.
 APPLICATION_ID = 0x466C5850
 #: The tables of schema 1, by which a FlexPrep 0.1 file (no application id) is known.
-_V1_TABLES = frozenset({"workbook", "answer", "ask", "offer", "objection", "endorsement",
-                        "evidence", "plan", "meeting", "trial_log", "formal_request",
-                        "objection_evidence", "rehearsal"})
+_V1_TABLES = frozenset(
+    {
+        "workbook",
+        "answer",
+        "ask",
+        "offer",
+        "objection",
+        "endorsement",
+        "evidence",
+        "plan",
+        "meeting",
+        "trial_log",
+        "formal_request",
+        "objection_evidence",
+        "rehearsal",
+    }
+)
 
 
 def default_db_path() -> Path:
@@ -98,14 +112,12 @@ def _begin_immediate(connection: Connection) -> None:
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True,
-                           check_same_thread=False)
+    return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, check_same_thread=False)
 
 
 def _read_write(path: Path) -> sqlite3.Connection:
     # Built, not parsed: a path may hold "?" or "#". mode=rw never creates a file.
-    return sqlite3.connect(f"file:{quote(str(path))}?mode=rw", uri=True,
-                           check_same_thread=False)
+    return sqlite3.connect(f"file:{quote(str(path))}?mode=rw", uri=True, check_same_thread=False)
 
 
 def check_path(path: Path) -> None:
@@ -135,8 +147,10 @@ def inspect_file(path: Path) -> int:
     except OSError as exc:
         raise DatabaseError(f"{path}: {explain_os(exc)}") from None
     if not header:
-        raise DatabaseError(f"{path} is an empty file, not a FlexPrep database; "
-                            "choose a new file name and FlexPrep will create it")
+        raise DatabaseError(
+            f"{path} is an empty file, not a FlexPrep database; "
+            "choose a new file name and FlexPrep will create it"
+        )
     if header != SQLITE_MAGIC:
         raise DatabaseError(f"{path} is not a FlexPrep database (not an SQLite file)")
     # A read-only look still makes the -wal and -shm files of a WAL database; those
@@ -157,14 +171,17 @@ def _inspect_tables(path: Path) -> int:
         try:
             application = int(conn.execute("PRAGMA application_id").fetchone()[0])
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            tables = {row[0] for row in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             ours = application == APPLICATION_ID or (
-                application == 0 and version == 1 and tables >= _V1_TABLES)
+                application == 0 and version == 1 and tables >= _V1_TABLES
+            )
             if not ours:
                 raise DatabaseError(
                     f"{path} is an SQLite file of another program, not a FlexPrep database; "
-                    "it was left untouched")
+                    "it was left untouched"
+                )
             check = conn.execute("PRAGMA quick_check").fetchone()
             if not check or check[0] != "ok":
                 detail = " ".join(str(check[0]).split())[:200] if check else "unreadable"
@@ -180,8 +197,10 @@ def explain_sqlite(exc: BaseException) -> str:
     """The real cause of an SQLite error, in one line for the user."""
     text = str(getattr(exc, "orig", None) or exc).lower()
     if "locked" in text or "busy" in text:
-        return "the database is locked by another program (another FlexPrep or a tool " \
-               "holding it open); try again when it has finished"
+        return (
+            "the database is locked by another program (another FlexPrep or a tool "
+            "holding it open); try again when it has finished"
+        )
     if "full" in text:
         return "the disk is full; free some space and try again (nothing was lost)"
     if "readonly" in text or "read-only" in text:
@@ -197,11 +216,16 @@ def explain_sqlite(exc: BaseException) -> str:
 
 def explain_os(exc: OSError) -> str:
     """The real cause of a file-system error, in one line for the user."""
-    reasons = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
-               errno.EROFS: "the file system is read-only", errno.EACCES: "permission denied",
-               errno.EPERM: "permission denied", errno.ENOENT: "not found",
-               errno.ENAMETOOLONG: "the file name is too long",
-               errno.EISDIR: "is a folder, not a file"}
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EROFS: "the file system is read-only",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.ENOENT: "not found",
+        errno.ENAMETOOLONG: "the file name is too long",
+        errno.EISDIR: "is a folder, not a file",
+    }
     return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 
 
@@ -224,8 +248,9 @@ def _create_private(path: Path) -> None:
         os.umask(old_umask)
 
 
-def open_database(path: str | os.PathLike[str], *, create: bool = True,
-                  read_only: bool = False) -> Database:
+def open_database(
+    path: str | os.PathLike[str], *, create: bool = True, read_only: bool = False
+) -> Database:
     """Open (creating or migrating as needed) the database at ``path``.
 
     An existing file is never chmod-ed and its journal mode is left as it is; a file
@@ -255,29 +280,45 @@ def open_database(path: str | os.PathLike[str], *, create: bool = True,
         )
     writable = not read_only and (_writable(path) if exists else True)
     if not writable and not read_only and version < SCHEMA_VERSION:
-        raise DatabaseError(f"{path} is read-only and needs updating from schema {version}: "
-                            "make it writable, then open it again")
+        raise DatabaseError(
+            f"{path} is read-only and needs updating from schema {version}: "
+            "make it writable, then open it again"
+        )
     if writable:
         if not exists:
             try:
                 _create_private(path)
             except OSError as exc:
-                raise DatabaseError(f"cannot create the database {path}: {explain_os(exc)}") \
-                    from None
+                raise DatabaseError(
+                    f"cannot create the database {path}: {explain_os(exc)}"
+                ) from None
         if version < SCHEMA_VERSION:
             _migrate(path, version)
     # The URL only names the dialect; the file is opened by ``creator``. A "sqlite://" URL
     # alone would get the in-memory pool (one connection per thread, closed under other
     # threads' feet), so the file's pool is chosen here.
     engine = create_engine(
-        "sqlite://", poolclass=QueuePool,
-        creator=(lambda: _read_write(path)) if writable else (lambda: _read_only(path)))
+        "sqlite://",
+        poolclass=QueuePool,
+        creator=(lambda: _read_write(path)) if writable else (lambda: _read_only(path)),
+    )
     event.listen(engine, "connect", _on_connect)
-    sidecars = () if writable else tuple(
-        side for side in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"))
-        if not side.exists())
-    return Database(path, engine, sessionmaker(engine, expire_on_commit=False),
-                    read_only=not writable, made_sidecars=sidecars)
+    sidecars = (
+        ()
+        if writable
+        else tuple(
+            side
+            for side in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"))
+            if not side.exists()
+        )
+    )
+    return Database(
+        path,
+        engine,
+        sessionmaker(engine, expire_on_commit=False),
+        read_only=not writable,
+        made_sidecars=sidecars,
+    )
 
 
 def _migrate(path: Path, version: int) -> None:
@@ -294,8 +335,9 @@ def _migrate(path: Path, version: int) -> None:
             make_backup(path, f"before-update-v{version}")
         except (OSError, sqlite3.Error) as exc:
             reason = explain_os(exc) if isinstance(exc, OSError) else explain_sqlite(exc)
-            raise DatabaseError(f"cannot back up the database {path} before updating it: "
-                                f"{reason}") from None
+            raise DatabaseError(
+                f"cannot back up the database {path} before updating it: {reason}"
+            ) from None
     engine = create_engine("sqlite://", creator=lambda: _read_write(path), poolclass=NullPool)
     event.listen(engine, "connect", _on_connect_explicit)
     event.listen(engine, "begin", _begin_immediate)
@@ -313,7 +355,6 @@ def _migrate(path: Path, version: int) -> None:
                 connection.exec_driver_sql(f"PRAGMA user_version={step}")
                 connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
     except Exception as exc:
-        raise DatabaseError(f"cannot prepare the database {path}: {explain_sqlite(exc)}") \
-            from None
+        raise DatabaseError(f"cannot prepare the database {path}: {explain_sqlite(exc)}") from None
     finally:
         engine.dispose()

@@ -117,134 +117,206 @@ def _text(key: str, *, shareable: bool = False, since: int = 1) -> Field:
     return Field(key, k.TEXT, "", shareable, since=since)
 
 
-WORKBOOK = Record("", "workbook", "Workbook", (
-    Field("name", k.TEXT, "", shareable=True, required=True),
-    Field("scenario", k.choice(vocab.SCENARIOS), "other", shareable=True),
-    Field("manager", k.TEXT, "", shareable=True),
-    _text("notes"),
-    _text("walk_away"),
-    _text("manager_role", shareable=True, since=2),
-    _text("proposal_title", shareable=True, since=2),
-), many=False)
+WORKBOOK = Record(
+    "",
+    "workbook",
+    "Workbook",
+    (
+        Field("name", k.TEXT, "", shareable=True, required=True),
+        Field("scenario", k.choice(vocab.SCENARIOS), "other", shareable=True),
+        Field("manager", k.TEXT, "", shareable=True),
+        _text("notes"),
+        _text("walk_away"),
+        _text("manager_role", shareable=True, since=2),
+        _text("proposal_title", shareable=True, since=2),
+    ),
+    many=False,
+)
 
 #: Who the user is: the sender of every manager-facing document.
-ABOUT = Record("about", "about", "About", (
-    _text("name", shareable=True, since=2),
-    _text("role", shareable=True, since=2),
-    _text("team", shareable=True, since=2),
-    _text("employer", shareable=True, since=2),
-    _text("email", shareable=True, since=2),
-    Field("employed_since", k.DATE, None, shareable=True, since=2),
-), many=False)
+ABOUT = Record(
+    "about",
+    "about",
+    "About",
+    (
+        _text("name", shareable=True, since=2),
+        _text("role", shareable=True, since=2),
+        _text("team", shareable=True, since=2),
+        _text("employer", shareable=True, since=2),
+        _text("email", shareable=True, since=2),
+        Field("employed_since", k.DATE, None, shareable=True, since=2),
+    ),
+    many=False,
+)
 
 #: The self-assessment: one text per prompt, stored as (key, text) rows.
-ANSWERS = Record("self_assessment", "answer", "Answer", tuple(
-    _text(key, shareable=key in vocab.SHAREABLE_PROMPT_KEYS) for key in vocab.PROMPT_KEYS
-), many=False)
+ANSWERS = Record(
+    "self_assessment",
+    "answer",
+    "Answer",
+    tuple(_text(key, shareable=key in vocab.SHAREABLE_PROMPT_KEYS) for key in vocab.PROMPT_KEYS),
+    many=False,
+)
 
-ASKS = Record("asks", "ask", "Ask", (
-    _text("title", shareable=True),
-    _text("details", shareable=True),
-    Field("priority", k.choice(vocab.PRIORITIES), "must"),
-    _text("fallback"),
-    Field("importance", k.RATING, 3),
-    Field("resistance", k.RATING, 3),
-    Field("draft", k.FLAG, False),
-    Field("in_request", k.FLAG, False, shareable=True, since=2),
-    Field("outcome", k.choice(vocab.ASK_OUTCOMES), "open", shareable=True, since=2),
-    _text("outcome_note", shareable=True, since=2),
-))
+ASKS = Record(
+    "asks",
+    "ask",
+    "Ask",
+    (
+        _text("title", shareable=True),
+        _text("details", shareable=True),
+        Field("priority", k.choice(vocab.PRIORITIES), "must"),
+        _text("fallback"),
+        Field("importance", k.RATING, 3),
+        Field("resistance", k.RATING, 3),
+        Field("draft", k.FLAG, False),
+        Field("in_request", k.FLAG, False, shareable=True, since=2),
+        Field("outcome", k.choice(vocab.ASK_OUTCOMES), "open", shareable=True, since=2),
+        _text("outcome_note", shareable=True, since=2),
+    ),
+)
 
-OFFERS = Record("offers", "offer", "Offer", (
-    _text("title", shareable=True),
-    _text("details", shareable=True),
-))
+OFFERS = Record(
+    "offers",
+    "offer",
+    "Offer",
+    (
+        _text("title", shareable=True),
+        _text("details", shareable=True),
+    ),
+)
 
-OBJECTIONS = Record("objections", "objection", "Objection", (
-    _text("text"),
-    Field("theme", k.choice(vocab.THEMES), "other"),
-    Field("likelihood", k.RATING, 3),
-    Field("draft", k.FLAG, False),
-    Field("origin", k.choice(vocab.ORIGINS), "user"),
-    Field("library_key", k.OPTIONAL_TEXT, None, omit_when_none=True),
-    _text("response"),
-))
+OBJECTIONS = Record(
+    "objections",
+    "objection",
+    "Objection",
+    (
+        _text("text"),
+        Field("theme", k.choice(vocab.THEMES), "other"),
+        Field("likelihood", k.RATING, 3),
+        Field("draft", k.FLAG, False),
+        Field("origin", k.choice(vocab.ORIGINS), "user"),
+        Field("library_key", k.OPTIONAL_TEXT, None, omit_when_none=True),
+        _text("response"),
+    ),
+)
 
 #: Rehearsals sit inside their objection (``objections[].rehearsals``).
-REHEARSALS = Record("rehearsals", "rehearsal", "Rehearsal", (
-    Field("at", k.DATETIME, None, required=True),
-    Field("confidence", k.RATING, None, required=True),
-    Field("seconds", k.COUNT, 0),
-))
+REHEARSALS = Record(
+    "rehearsals",
+    "rehearsal",
+    "Rehearsal",
+    (
+        Field("at", k.DATETIME, None, required=True),
+        Field("confidence", k.RATING, None, required=True),
+        Field("seconds", k.COUNT, 0),
+    ),
+)
 
-ENDORSEMENTS = Record("endorsements", "endorsement", "Endorsement", (
-    _text("author", shareable=True),
-    Field("relationship", k.choice(vocab.RELATIONSHIPS), "other", shareable=True),
-    Field("date", k.DATE, None, shareable=True),
-    _text("quote", shareable=True),
-    Field("speaks_to", k.choices(vocab.SPEAKS_TO), [], shareable=True),
-    Field("shareable", k.FLAG, False, shareable=True),
-), row_flag="shareable")
+ENDORSEMENTS = Record(
+    "endorsements",
+    "endorsement",
+    "Endorsement",
+    (
+        _text("author", shareable=True),
+        Field("relationship", k.choice(vocab.RELATIONSHIPS), "other", shareable=True),
+        Field("date", k.DATE, None, shareable=True),
+        _text("quote", shareable=True),
+        Field("speaks_to", k.choices(vocab.SPEAKS_TO), [], shareable=True),
+        Field("shareable", k.FLAG, False, shareable=True),
+    ),
+    row_flag="shareable",
+)
 
-EVIDENCE = Record("evidence", "evidence", "Evidence", (
-    Field("kind", k.choice(vocab.EVIDENCE_KINDS), "achievement", shareable=True),
-    _text("title", shareable=True),
-    _text("details", shareable=True),
-    _text("source", shareable=True),
-    _text("unit", shareable=True),
-    Field("before", k.NUMBER, None, shareable=True),
-    _text("before_label", shareable=True),
-    Field("after", k.NUMBER, None, shareable=True),
-    _text("after_label", shareable=True),
-    Field("higher_is_better", k.FLAG, True, shareable=True),
-))
+EVIDENCE = Record(
+    "evidence",
+    "evidence",
+    "Evidence",
+    (
+        Field("kind", k.choice(vocab.EVIDENCE_KINDS), "achievement", shareable=True),
+        _text("title", shareable=True),
+        _text("details", shareable=True),
+        _text("source", shareable=True),
+        _text("unit", shareable=True),
+        Field("before", k.NUMBER, None, shareable=True),
+        _text("before_label", shareable=True),
+        Field("after", k.NUMBER, None, shareable=True),
+        _text("after_label", shareable=True),
+        Field("higher_is_better", k.FLAG, True, shareable=True),
+    ),
+)
 
-PLAN = Record("plan", "plan", "Plan", (
-    Field("schedule", k.SCHEDULE, {}, shareable=True),
-    Field("trial_weeks", k.WEEKS, None, shareable=True),
-    Field("trial_start", k.DATE, None, shareable=True),
-    Field("checkin", k.optional_choice(vocab.CHECKINS), None, shareable=True),
-    Field("success_measures", k.TEXTS, [], shareable=True),
-    _text("coverage", shareable=True),
-    _text("communication", shareable=True),
-    _text("core_hours", shareable=True),
-    _text("response_time", shareable=True),
-    _text("escalation", shareable=True),
-    Field("alternatives", k.choices(vocab.ALTERNATIVES), [], shareable=True),
-    Field("review_date", k.DATE, None, shareable=True),
-    Field("current_schedule", k.SCHEDULE, {}, shareable=True, since=2),
-), many=False)
+PLAN = Record(
+    "plan",
+    "plan",
+    "Plan",
+    (
+        Field("schedule", k.SCHEDULE, {}, shareable=True),
+        Field("trial_weeks", k.WEEKS, None, shareable=True),
+        Field("trial_start", k.DATE, None, shareable=True),
+        Field("checkin", k.optional_choice(vocab.CHECKINS), None, shareable=True),
+        Field("success_measures", k.TEXTS, [], shareable=True),
+        _text("coverage", shareable=True),
+        _text("communication", shareable=True),
+        _text("core_hours", shareable=True),
+        _text("response_time", shareable=True),
+        _text("escalation", shareable=True),
+        Field("alternatives", k.choices(vocab.ALTERNATIVES), [], shareable=True),
+        Field("review_date", k.DATE, None, shareable=True),
+        Field("current_schedule", k.SCHEDULE, {}, shareable=True, since=2),
+    ),
+    many=False,
+)
 
-MEETING = Record("meeting", "meeting", "Meeting", (
-    Field("at", k.DATETIME, None, shareable=True),
-    _text("timing_notes"),
-    Field("timing_checks", k.UNIQUE_TEXTS, []),
-    Field("talking_points", k.TEXTS, []),
-    _text("notes"),
-    Field("outcome", k.choice(vocab.OUTCOMES), "pending", shareable=True),
-    Field("next_steps", k.NEXT_STEPS, [], shareable=True),
-    Field("refusal", k.REFUSAL, None, shareable=True, since=2, only_in=("appeal",)),
-), many=False)
+MEETING = Record(
+    "meeting",
+    "meeting",
+    "Meeting",
+    (
+        Field("at", k.DATETIME, None, shareable=True),
+        _text("timing_notes"),
+        Field("timing_checks", k.UNIQUE_TEXTS, []),
+        Field("talking_points", k.TEXTS, []),
+        _text("notes"),
+        Field("outcome", k.choice(vocab.OUTCOMES), "pending", shareable=True),
+        Field("next_steps", k.NEXT_STEPS, [], shareable=True),
+        Field("refusal", k.REFUSAL, None, shareable=True, since=2, only_in=("appeal",)),
+    ),
+    many=False,
+)
 
-TRIAL_LOG = Record("trial_log", "trial_log", "TrialLogEntry", (
-    Field("date", k.DATE, None),
-    _text("text"),
-))
+TRIAL_LOG = Record(
+    "trial_log",
+    "trial_log",
+    "TrialLogEntry",
+    (
+        Field("date", k.DATE, None),
+        _text("text"),
+    ),
+)
 
-REQUEST = Record("request", "formal_request", "FormalRequest", (
-    Field("jurisdiction", k.optional_choice(vocab.JURISDICTIONS), None, shareable=True,
-          since=2),
-    Field("sent_on", k.DATE, None, shareable=True, since=2),
-    Field("proposed_start", k.DATE, None, shareable=True),
-    Field("previous_requests", k.OPTIONAL_DATES, None, shareable=True, since=2),
-    Field("permanent", k.OPTIONAL_FLAG, None, shareable=True, since=2),
-    Field("end_date", k.DATE, None, shareable=True, since=2),
-    _text("reason", shareable=True, since=2),
-    Field("adjustment", k.FLAG, False, shareable=True, since=2),
-    Field("circumstance", k.optional_choice(vocab.CIRCUMSTANCES), None, shareable=True,
-          since=2),
-    _text("location", shareable=True, since=2),
-), many=False)
+REQUEST = Record(
+    "request",
+    "formal_request",
+    "FormalRequest",
+    (
+        Field(
+            "jurisdiction", k.optional_choice(vocab.JURISDICTIONS), None, shareable=True, since=2
+        ),
+        Field("sent_on", k.DATE, None, shareable=True, since=2),
+        Field("proposed_start", k.DATE, None, shareable=True),
+        Field("previous_requests", k.OPTIONAL_DATES, None, shareable=True, since=2),
+        Field("permanent", k.OPTIONAL_FLAG, None, shareable=True, since=2),
+        Field("end_date", k.DATE, None, shareable=True, since=2),
+        _text("reason", shareable=True, since=2),
+        Field("adjustment", k.FLAG, False, shareable=True, since=2),
+        Field(
+            "circumstance", k.optional_choice(vocab.CIRCUMSTANCES), None, shareable=True, since=2
+        ),
+        _text("location", shareable=True, since=2),
+    ),
+    many=False,
+)
 
 #: Ranked lists under ``workbook`` in file order (rehearsals live inside objections).
 ITEMS: tuple[Record, ...] = (ASKS, OFFERS, OBJECTIONS, ENDORSEMENTS, EVIDENCE, TRIAL_LOG)
@@ -268,14 +340,18 @@ def read_record(record: Record, raw: Any) -> dict[str, Any]:
     return {f.key: f.read(source) for f in record.fields}
 
 
-def shareable_record(record: Record, item: Mapping[str, Any],
-                     document: str | None = None) -> dict[str, Any]:
+def shareable_record(
+    record: Record, item: Mapping[str, Any], document: str | None = None
+) -> dict[str, Any]:
     """Only the fields of ``item`` (already read) that the manager may see.
 
     A field kept for some documents (``only_in``) is included only for ``document``.
     """
-    return {f.key: _copy(item[f.key]) for f in record.fields
-            if f.shareable and (not f.only_in or document in f.only_in)}
+    return {
+        f.key: _copy(item[f.key])
+        for f in record.fields
+        if f.shareable and (not f.only_in or document in f.only_in)
+    }
 
 
 def _copy(value: Any) -> Any:

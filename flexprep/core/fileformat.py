@@ -20,6 +20,7 @@ VERSION = 2
 #: writes can be read back.
 MAX_FILE_BYTES = 1024 * 1024 * 1024
 
+
 class _InvalidError(Exception):
     def __init__(self, path: str, problem: str) -> None:
         super().__init__(f"{path}: {problem}" if path else problem)
@@ -34,8 +35,10 @@ def _key_path(path: str, key: str) -> str:
 
 def _obj(value: Any, path: str, spec: dict[str, Any], required: tuple[str, ...] = ()) -> None:
     if not isinstance(value, dict):
-        raise _InvalidError(path, "must be an object") if path else _InvalidError(
-            "", "not a workbook file: the file must hold one JSON object"
+        raise (
+            _InvalidError(path, "must be an object")
+            if path
+            else _InvalidError("", "not a workbook file: the file must hold one JSON object")
         )
     for key in value:
         if key not in spec:
@@ -65,7 +68,8 @@ def _list(value: Any, path: str) -> list[Any]:
 _TOP = {"format": None, "version": None, "workbook": None}
 #: Keys under ``workbook``: the workbook's own fields, then each record's key.
 _WORKBOOK_KEYS = {
-    **dict.fromkeys(f.WORKBOOK.keys), f.ANSWERS.key: None,
+    **dict.fromkeys(f.WORKBOOK.keys),
+    f.ANSWERS.key: None,
     **{record.key: None for record in (*f.ITEMS, *f.PARTS)},
 }
 #: Keys a ranked item may carry beyond its fields, and what checks them.
@@ -121,8 +125,9 @@ def _from_version_1(raw: Any) -> Any:
         _obj(request, "workbook.request", {"proposed_start": None, "previous_request": None})
         request = dict(request)
         if "previous_request" in request:
-            day = _field(request.pop("previous_request"), "workbook.request.previous_request",
-                         v.a_date)
+            day = _field(
+                request.pop("previous_request"), "workbook.request.previous_request", v.a_date
+            )
             request["previous_requests"] = None if day is None else [day.isoformat()]
         request["jurisdiction"] = "gb"
         upgraded["request"] = request
@@ -141,8 +146,15 @@ def _refuse_newer_keys(raw: dict[str, Any], record: f.Record) -> None:
         return
     elif record.many:
         value = raw[record.key]
-        items = [(f"workbook.{record.key}[{i}]", item) for i, item in enumerate(value)
-                 if isinstance(item, dict)] if isinstance(value, list) else []
+        items = (
+            [
+                (f"workbook.{record.key}[{i}]", item)
+                for i, item in enumerate(value)
+                if isinstance(item, dict)
+            ]
+            if isinstance(value, list)
+            else []
+        )
     else:
         value = raw[record.key]
         items = [(f"workbook.{record.key}", value)] if isinstance(value, dict) else []
@@ -299,6 +311,7 @@ def write_file(data: dict[str, Any], path: str | os.PathLike[str]) -> Path:
     """Write a workbook file atomically (temporary file, then rename)."""
     payload = dumps(data).encode("utf-8")
     if len(payload) > MAX_FILE_BYTES:
-        raise FileFormatError(f"the workbook is too large for a file ({len(payload)} bytes; "
-                              f"at most {MAX_FILE_BYTES})")
+        raise FileFormatError(
+            f"the workbook is too large for a file ({len(payload)} bytes; at most {MAX_FILE_BYTES})"
+        )
     return atomic_write_bytes(Path(path), payload)

@@ -122,8 +122,11 @@ def _loads(empty: Callable[[], Any]) -> Convert:
 
 TEXT = Kind("text", v.text, _as_text, lambda value: value or "", "TEXT")
 OPTIONAL_TEXT = Kind(
-    "optional text", lambda value: value if value is None else v.text(value),
-    lambda value: None if value is None else _as_text(value), lambda value: value, "TEXT",
+    "optional text",
+    lambda value: value if value is None else v.text(value),
+    lambda value: None if value is None else _as_text(value),
+    lambda value: value,
+    "TEXT",
 )
 RATING = Kind("rating", v.rating, _as_rating, lambda value: value, "INTEGER")
 COUNT = Kind("count", v.count, _as_count, lambda value: value, "INTEGER")
@@ -138,8 +141,12 @@ UNIQUE_TEXTS = Kind(
 
 
 FLAG = Kind(
-    "flag", v.flag, lambda value: value if isinstance(value, bool) else None,
-    lambda value: bool(value), "BOOLEAN", defaulted=True,
+    "flag",
+    v.flag,
+    lambda value: value if isinstance(value, bool) else None,
+    lambda value: bool(value),
+    "BOOLEAN",
+    defaulted=True,
 )
 
 
@@ -149,8 +156,15 @@ def choice(options: Mapping[str, str]) -> Kind:
     def tolerant(value: Any) -> Any:
         return value if isinstance(value, str) and value in options else None
 
-    return Kind("choice", v.one_of(options), tolerant, lambda value: value, "TEXT",
-                defaulted=True, options=tuple(options))
+    return Kind(
+        "choice",
+        v.one_of(options),
+        tolerant,
+        lambda value: value,
+        "TEXT",
+        defaulted=True,
+        options=tuple(options),
+    )
 
 
 def optional_choice(options: Mapping[str, str]) -> Kind:
@@ -159,8 +173,14 @@ def optional_choice(options: Mapping[str, str]) -> Kind:
     def tolerant(value: Any) -> str:
         return value if isinstance(value, str) and value in options else ""
 
-    return Kind("optional choice", v.one_of(options, optional=True), tolerant,
-                lambda value: value, "TEXT", options=tuple(options))
+    return Kind(
+        "optional choice",
+        v.one_of(options, optional=True),
+        tolerant,
+        lambda value: value,
+        "TEXT",
+        options=tuple(options),
+    )
 
 
 def choices(options: Mapping[str, str]) -> Kind:
@@ -169,8 +189,14 @@ def choices(options: Mapping[str, str]) -> Kind:
     def tolerant(value: Any) -> list[str]:
         return [key for key in _as_texts(value) if key in options]
 
-    return Kind("list of choices", v.list_of(v.one_of(options), unique=True), tolerant,
-                _loads(list), "JSON", options=tuple(options))
+    return Kind(
+        "list of choices",
+        v.list_of(v.one_of(options), unique=True),
+        tolerant,
+        _loads(list),
+        "JSON",
+        options=tuple(options),
+    )
 
 
 def _tolerant_schedule(value: Any) -> dict[str, dict[str, str]]:
@@ -215,9 +241,11 @@ def _check_optional_flag(value: Any) -> bool | None:
 
 #: True, false, or null (the user has not answered).
 OPTIONAL_FLAG = Kind(
-    "true, false or unanswered", _check_optional_flag,
+    "true, false or unanswered",
+    _check_optional_flag,
     lambda value: value if isinstance(value, bool) else None,
-    lambda value: None if value is None else bool(value), "BOOLEAN",
+    lambda value: None if value is None else bool(value),
+    "BOOLEAN",
 )
 
 
@@ -236,8 +264,13 @@ def _tolerant_dates(value: Any) -> list[str] | None:
 
 
 #: A list of dates, or null (not answered); ``[]`` says "none".
-OPTIONAL_DATES = Kind("list of dates or unanswered", _check_dates, _tolerant_dates,
-                      lambda value: None if value is None else json.loads(value), "JSON")
+OPTIONAL_DATES = Kind(
+    "list of dates or unanswered",
+    _check_dates,
+    _tolerant_dates,
+    lambda value: None if value is None else json.loads(value),
+    "JSON",
+)
 
 _STEP_KEYS = ("text", "owner", "due")
 
@@ -263,8 +296,9 @@ def _check_steps(value: Any) -> list[dict[str, Any]]:
                 except ValidationError as exc:
                     raise ValidationError(str(exc), f"{where}.{key}{exc.where}") from None
                 step[key] = checked.isoformat() if isinstance(checked, date) else checked
-        result.append({"text": step["text"], "owner": step.get("owner", ""),
-                       "due": step.get("due")})
+        result.append(
+            {"text": step["text"], "owner": step.get("owner", ""), "due": step.get("due")}
+        )
     return result
 
 
@@ -293,11 +327,17 @@ def _check_refusal(value: Any) -> dict[str, Any] | None:
     if unknown:
         raise ValidationError("unknown key", f".{unknown[0]}")
     checks: dict[str, v.Check] = {
-        "reasons": v.text, "grounds": v.list_of(v.key_text, unique=True),
-        "decided_on": v.a_date, "meeting_held": _check_optional_flag,
+        "reasons": v.text,
+        "grounds": v.list_of(v.key_text, unique=True),
+        "decided_on": v.a_date,
+        "meeting_held": _check_optional_flag,
     }
-    result: dict[str, Any] = {"reasons": "", "grounds": [], "decided_on": None,
-                              "meeting_held": None}
+    result: dict[str, Any] = {
+        "reasons": "",
+        "grounds": [],
+        "decided_on": None,
+        "meeting_held": None,
+    }
     for key, item in value.items():
         try:
             checked = checks[key](item)
@@ -310,12 +350,20 @@ def _check_refusal(value: Any) -> dict[str, Any] | None:
 def _tolerant_refusal(value: Any) -> dict[str, Any]:
     raw = value if isinstance(value, dict) else {}
     held = raw.get("meeting_held")
-    return {"reasons": _as_text(raw.get("reasons")), "grounds": _as_texts(raw.get("grounds")),
-            "decided_on": _as_text(raw.get("decided_on")),
-            "meeting_held": held if isinstance(held, bool) else None}
+    return {
+        "reasons": _as_text(raw.get("reasons")),
+        "grounds": _as_texts(raw.get("grounds")),
+        "decided_on": _as_text(raw.get("decided_on")),
+        "meeting_held": held if isinstance(held, bool) else None,
+    }
 
 
 #: What a refusal said: the reasons, the grounds they map to, when, and whether a
 #: meeting was held. Null until the user records a refusal.
-REFUSAL = Kind("refusal", _check_refusal, _tolerant_refusal,
-               lambda value: None if value is None else json.loads(value), "JSON")
+REFUSAL = Kind(
+    "refusal",
+    _check_refusal,
+    _tolerant_refusal,
+    lambda value: None if value is None else json.loads(value),
+    "JSON",
+)

@@ -22,8 +22,9 @@ def _grouped(text: str, decimal_point: str, group_separator: str) -> str:
     return sign + grouped + (decimal_point + fraction if dot else "")
 
 
-def format_number(value: float, *, decimal_point: str = ".", group_separator: str = ",",
-                  exact: bool = False) -> str:
+def format_number(
+    value: float, *, decimal_point: str = ".", group_separator: str = ",", exact: bool = False
+) -> str:
     """``value`` as people write it: thousands grouped, no trailing zeros.
 
     Args:
@@ -56,11 +57,11 @@ def format_number(value: float, *, decimal_point: str = ".", group_separator: st
     return _grouped(plain, decimal_point, group_separator)
 
 
-def with_unit(value: float, unit: str, *, decimal_point: str = ".",
-              group_separator: str = ",") -> str:
+def with_unit(
+    value: float, unit: str, *, decimal_point: str = ".", group_separator: str = ","
+) -> str:
     """``86%``, ``12 h``, ``3.5``: a readable number with its unit, tight for ``%``."""
-    number = format_number(value, decimal_point=decimal_point,
-                           group_separator=group_separator)
+    number = format_number(value, decimal_point=decimal_point, group_separator=group_separator)
     if not unit:
         return number
     return f"{number}{unit}" if unit in TIGHT_UNITS else f"{number} {unit}"
@@ -70,8 +71,9 @@ def _get(item: Any, key: str) -> Any:
     return item.get(key) if isinstance(item, dict) else getattr(item, key, None)
 
 
-def evidence_figure(item: Any, *, labels: bool = True, decimal_point: str = ".",
-                    group_separator: str = ",") -> str:
+def evidence_figure(
+    item: Any, *, labels: bool = True, decimal_point: str = ".", group_separator: str = ","
+) -> str:
     """The figures of an evidence item in one line (``86% → 95% (office → hybrid)``).
 
     ``item`` is a dict or a row with ``before``, ``after``, ``unit`` and the two labels;

@@ -46,20 +46,33 @@ def readiness(data: dict[str, Any], today: date | None = None) -> list[Readiness
     answers = data.get("self_assessment") or {}
     missing = [k for k in vocab.PROMPT_KEYS if not (answers.get(k) or "").strip()]
     if missing:
-        add("prompts", _plural(len(missing), "self-assessment prompt is", "self-assessment "
-            "prompts are") + " unanswered", "assessment", missing[0])
+        add(
+            "prompts",
+            _plural(len(missing), "self-assessment prompt is", "self-assessment prompts are")
+            + " unanswered",
+            "assessment",
+            missing[0],
+        )
 
     asks = data.get("asks") or []
     if not any(a["priority"] == "must" for a in asks):
         add("no_must", "No must-have yet: decide what is make-or-break", "asks", "must")
     drafts = [a for a in asks if a.get("draft")]
     if drafts:
-        add("ask_drafts", _plural(len(drafts), "ask is", "asks are") + " still a draft",
-            "asks", "draft")
+        add(
+            "ask_drafts",
+            _plural(len(drafts), "ask is", "asks are") + " still a draft",
+            "asks",
+            "draft",
+        )
     no_fallback = [a for a in asks if a["priority"] == "must" and not a["fallback"].strip()]
     if no_fallback:
-        add("fallbacks", _plural(len(no_fallback), "must-have has", "must-haves have")
-            + " no fallback", "asks", "fallback")
+        add(
+            "fallbacks",
+            _plural(len(no_fallback), "must-have has", "must-haves have") + " no fallback",
+            "asks",
+            "fallback",
+        )
     if not data.get("offers"):
         add("offers", "Nothing offered in return yet", "asks", "offers")
     if not (data.get("walk_away") or "").strip():
@@ -70,28 +83,46 @@ def readiness(data: dict[str, Any], today: date | None = None) -> list[Readiness
         add("objections", "No objections chosen to prepare for", "objections", "library")
     unanswered = [o for o in objections if not o["response"].strip()]
     if unanswered:
-        add("responses", _plural(len(unanswered), "objection has", "objections have")
-            + " no response", "objections", "response")
+        add(
+            "responses",
+            _plural(len(unanswered), "objection has", "objections have") + " no response",
+            "objections",
+            "response",
+        )
     never = [o for o in objections if not o.get("rehearsals")]
     if never and objections:
-        add("unrehearsed", _plural(len(never), "objection was", "objections were")
-            + " never rehearsed", "objections", "rehearse")
+        add(
+            "unrehearsed",
+            _plural(len(never), "objection was", "objections were") + " never rehearsed",
+            "objections",
+            "rehearse",
+        )
     days = days_to_meeting(data, today)
     if days is not None and 0 <= days <= NEAR_DAYS:
-        weak = [o for o in objections
-                if (latest_rating(o) or 0) < CONFIDENT and o.get("rehearsals")]
+        weak = [
+            o for o in objections if (latest_rating(o) or 0) < CONFIDENT and o.get("rehearsals")
+        ]
         if weak:
             names = "; ".join(_short(o["text"]) for o in weak[:3])
             more = f" and {len(weak) - 3} more" if len(weak) > 3 else ""
-            add("weak", f"Still below {CONFIDENT} with the meeting in "
-                f"{_plural(days, 'day', 'days')}: {names}{more}", "objections", "rehearse")
+            add(
+                "weak",
+                f"Still below {CONFIDENT} with the meeting in "
+                f"{_plural(days, 'day', 'days')}: {names}{more}",
+                "objections",
+                "rehearse",
+            )
 
     evidence = data.get("evidence") or []
     if not evidence:
         add("evidence", "No evidence yet", "evidence", "evidence")
     elif not any(e["kind"] == "metric" for e in evidence):
-        add("metric", "No metric yet: a number before and after is hard to argue with",
-            "evidence", "metric")
+        add(
+            "metric",
+            "No metric yet: a number before and after is hard to argue with",
+            "evidence",
+            "metric",
+        )
     if not any(e.get("shareable") for e in data.get("endorsements") or []):
         add("endorsement", "No endorsement you may share", "evidence", "endorsements")
 
@@ -104,9 +135,11 @@ def readiness(data: dict[str, Any], today: date | None = None) -> list[Readiness
         add("measures", "No success measure", "plan", "measures")
     if not plan.get("review_date"):
         add("review", "No review date", "plan", "review")
-    for key, label in (("coverage", "coverage and hand-offs"),
-                       ("communication", "communication plan"),
-                       ("escalation", "escalation path")):
+    for key, label in (
+        ("coverage", "coverage and hand-offs"),
+        ("communication", "communication plan"),
+        ("escalation", "escalation path"),
+    ):
         if not (plan.get(key) or "").strip():
             add(key, f"No {label}", "plan", key)
 

@@ -84,8 +84,11 @@ def checkin_dates(start: date | None, weeks: int | None, cadence: str | None) ->
     last = end + timedelta(days=1) if end < date.max else end
     while True:
         try:
-            current = (start + timedelta(days=CHECKIN_DAYS[cadence] * step)
-                       if cadence in CHECKIN_DAYS else add_months(start, step))
+            current = (
+                start + timedelta(days=CHECKIN_DAYS[cadence] * step)
+                if cadence in CHECKIN_DAYS
+                else add_months(start, step)
+            )
         except (OverflowError, ValueError):
             break
         if current > last:

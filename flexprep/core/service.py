@@ -43,9 +43,21 @@ if TYPE_CHECKING:
 else:
     Row = TypeVar("Row")
 
-_MODEL_NAMES = ("Answer", "Ask", "Endorsement", "Evidence", "FormalRequest", "Meeting",
-                "Objection", "ObjectionEvidence", "Offer", "Plan", "Rehearsal", "TrialLogEntry",
-                "Workbook")
+_MODEL_NAMES = (
+    "Answer",
+    "Ask",
+    "Endorsement",
+    "Evidence",
+    "FormalRequest",
+    "Meeting",
+    "Objection",
+    "ObjectionEvidence",
+    "Offer",
+    "Plan",
+    "Rehearsal",
+    "TrialLogEntry",
+    "Workbook",
+)
 
 
 def _load_models() -> None:
@@ -61,8 +73,18 @@ def _load_models() -> None:
 
 
 #: Editing any of these makes a draft the user's own.
-_CONTENT_FIELDS = {"title", "details", "fallback", "text", "response", "importance",
-                   "resistance", "likelihood", "priority", "theme"}
+_CONTENT_FIELDS = {
+    "title",
+    "details",
+    "fallback",
+    "text",
+    "response",
+    "importance",
+    "resistance",
+    "likelihood",
+    "priority",
+    "theme",
+}
 
 
 @dataclass(frozen=True)
@@ -249,9 +271,9 @@ class WorkbookService:
                     taken = set(session.scalars(select(Workbook.name)))
                     if data["name"] in taken and not rename_if_taken:
                         raise NameTakenError(
-                            f"name: a workbook named '{data['name']}' already exists")
-                    return transfer.dict_to_workbook(
-                        session, data, free_name(data["name"], taken))
+                            f"name: a workbook named '{data['name']}' already exists"
+                        )
+                    return transfer.dict_to_workbook(session, data, free_name(data["name"], taken))
             except ValidationError as exc:
                 if "UNIQUE constraint failed: workbook.name" not in str(exc):
                     raise
@@ -261,8 +283,9 @@ class WorkbookService:
 
     def answers(self, workbook_id: int) -> dict[str, str]:
         with self._reading() as session:
-            rows = session.execute(text("SELECT key, text FROM answer WHERE workbook_id = :w"),
-                                   {"w": workbook_id})
+            rows = session.execute(
+                text("SELECT key, text FROM answer WHERE workbook_id = :w"), {"w": workbook_id}
+            )
             return {key: value for key, value in rows}
 
     def set_answer(self, workbook_id: int, key: str, text: str) -> None:
@@ -289,13 +312,15 @@ class WorkbookService:
 
             with self._reading() as session:
                 return snapshots.objections(  # type: ignore[return-value]
-                    session.connection(), workbook_id)
+                    session.connection(), workbook_id
+                )
         query = select(model).where(model.workbook_id == workbook_id)
         with self.transaction() as session:
             return list(session.scalars(query.order_by(model.position, model.id)))
 
-    def add_item(self, model: type[Row], workbook_id: int, index: int | None = None,
-                 **fields: Any) -> Row:
+    def add_item(
+        self, model: type[Row], workbook_id: int, index: int | None = None, **fields: Any
+    ) -> Row:
         """Add an item at ``index`` in rank order (default: last)."""
         fields = v.clean(f.record_for(model).spec, fields)
         with self.transaction() as session:
@@ -334,31 +359,52 @@ class WorkbookService:
         table, ident = record.table, {"i": item_id}
         with self._reading() as session:
             connection = session.connection()
-            row = connection.execute(
-                text(f"SELECT * FROM {table} WHERE id = :i"), ident).mappings().first()  # noqa: S608
+            row = (
+                connection.execute(text(f"SELECT * FROM {table} WHERE id = :i"), ident)
+                .mappings()
+                .first()
+            )  # noqa: S608
             if row is None:
                 raise NotFoundError(f"this {model.__name__.lower()} no longer exists")
             index = connection.execute(
-                text(f"SELECT COUNT(*) FROM {table} WHERE workbook_id = :w AND "  # noqa: S608
-                     "(position < :p OR (position = :p AND id < :i))"),
-                {"w": row["workbook_id"], "p": row["position"], "i": item_id}).scalar_one()
+                text(
+                    f"SELECT COUNT(*) FROM {table} WHERE workbook_id = :w AND "  # noqa: S608
+                    "(position < :p OR (position = :p AND id < :i))"
+                ),
+                {"w": row["workbook_id"], "p": row["position"], "i": item_id},
+            ).scalar_one()
             data = transfer.item_fields(record, row)
             if record is f.OBJECTIONS:
                 data[f.REHEARSALS.key] = [
                     transfer.item_fields(f.REHEARSALS, rehearsal)
-                    for rehearsal in connection.execute(text(
-                        "SELECT * FROM rehearsal WHERE objection_id = :i ORDER BY at, id"),
-                        ident).mappings()]
-                data["evidence"] = list(connection.execute(text(
-                    "SELECT evidence_id FROM objection_evidence WHERE objection_id = :i "
-                    "ORDER BY position, evidence_id"), ident).scalars())
+                    for rehearsal in connection.execute(
+                        text("SELECT * FROM rehearsal WHERE objection_id = :i ORDER BY at, id"),
+                        ident,
+                    ).mappings()
+                ]
+                data["evidence"] = list(
+                    connection.execute(
+                        text(
+                            "SELECT evidence_id FROM objection_evidence WHERE objection_id = :i "
+                            "ORDER BY position, evidence_id"
+                        ),
+                        ident,
+                    ).scalars()
+                )
             elif record is f.EVIDENCE:
-                data["objections"] = [tuple(link) for link in connection.execute(text(
-                    "SELECT l.objection_id, (SELECT COUNT(*) FROM objection_evidence m "
-                    "WHERE m.objection_id = l.objection_id AND (m.position < l.position OR "
-                    "(m.position = l.position AND m.evidence_id < l.evidence_id))) "
-                    "FROM objection_evidence l WHERE l.evidence_id = :i "
-                    "ORDER BY l.objection_id"), ident)]
+                data["objections"] = [
+                    tuple(link)
+                    for link in connection.execute(
+                        text(
+                            "SELECT l.objection_id, (SELECT COUNT(*) FROM objection_evidence m "
+                            "WHERE m.objection_id = l.objection_id AND (m.position < l.position OR "
+                            "(m.position = l.position AND m.evidence_id < l.evidence_id))) "
+                            "FROM objection_evidence l WHERE l.evidence_id = :i "
+                            "ORDER BY l.objection_id"
+                        ),
+                        ident,
+                    )
+                ]
         return ItemCopy(model.__name__, item_id, row["workbook_id"], int(index), data)
 
     def restore_item(self, copy: ItemCopy) -> Any:
@@ -373,13 +419,14 @@ class WorkbookService:
         model = globals()[copy.model]
         record = f.record_for(copy.model)
         values = v.clean(record.spec, {k: copy.data[k] for k in record.keys if k in copy.data})
-        rehearsals = [v.clean(f.REHEARSALS.spec, r)
-                      for r in copy.data.get(f.REHEARSALS.key, [])]
+        rehearsals = [v.clean(f.REHEARSALS.spec, r) for r in copy.data.get(f.REHEARSALS.key, [])]
         with self.transaction() as session:
             self._touch(session, copy.workbook_id)
             if session.get(model, copy.item_id) is not None:
-                raise ValidationError(f"this {copy.model.lower()} cannot be put back: "
-                                      "another item has taken its place")
+                raise ValidationError(
+                    f"this {copy.model.lower()} cannot be put back: "
+                    "another item has taken its place"
+                )
             row = model(id=copy.item_id, workbook_id=copy.workbook_id, **values)
             siblings = self._siblings(session, model, copy.workbook_id)
             siblings.insert(max(0, min(copy.index, len(siblings))), row)
@@ -389,11 +436,15 @@ class WorkbookService:
             session.flush()
             if record is f.OBJECTIONS:
                 session.add_all(Rehearsal(objection_id=row.id, **r) for r in rehearsals)
-                linked = [eid for eid in dict.fromkeys(copy.data.get("evidence", []))
-                          if self._in_workbook(session, Evidence, eid, row.workbook_id)]
-                session.add_all(ObjectionEvidence(objection_id=row.id, evidence_id=eid,
-                                                  position=place)
-                                for place, eid in enumerate(linked))
+                linked = [
+                    eid
+                    for eid in dict.fromkeys(copy.data.get("evidence", []))
+                    if self._in_workbook(session, Evidence, eid, row.workbook_id)
+                ]
+                session.add_all(
+                    ObjectionEvidence(objection_id=row.id, evidence_id=eid, position=place)
+                    for place, eid in enumerate(linked)
+                )
             elif record is f.EVIDENCE:
                 for objection_id, place in copy.data.get("objections", []):
                     if self._in_workbook(session, Objection, objection_id, row.workbook_id):
@@ -409,9 +460,13 @@ class WorkbookService:
     @staticmethod
     def _insert_link(session: Session, objection_id: int, evidence_id: int, place: int) -> None:
         """Link evidence to an objection as number ``place`` of its links."""
-        links = list(session.scalars(
-            select(ObjectionEvidence).where(ObjectionEvidence.objection_id == objection_id)
-            .order_by(ObjectionEvidence.position, ObjectionEvidence.evidence_id)))
+        links = list(
+            session.scalars(
+                select(ObjectionEvidence)
+                .where(ObjectionEvidence.objection_id == objection_id)
+                .order_by(ObjectionEvidence.position, ObjectionEvidence.evidence_id)
+            )
+        )
         link = ObjectionEvidence(objection_id=objection_id, evidence_id=evidence_id)
         links.insert(max(0, min(place, len(links))), link)
         session.add(link)
@@ -476,10 +531,12 @@ class WorkbookService:
             )
             return list(session.scalars(query))
 
-    def add_rehearsal(self, objection_id: int, confidence: int, seconds: int,
-                      at: datetime | None = None) -> Rehearsal:
-        fields = v.clean(f.REHEARSALS.spec, {"confidence": confidence, "seconds": seconds,
-                                       "at": at or _now()})
+    def add_rehearsal(
+        self, objection_id: int, confidence: int, seconds: int, at: datetime | None = None
+    ) -> Rehearsal:
+        fields = v.clean(
+            f.REHEARSALS.spec, {"confidence": confidence, "seconds": seconds, "at": at or _now()}
+        )
         with self.transaction() as session:
             objection = self._get(session, Objection, objection_id)
             row = Rehearsal(objection_id=objection_id, **fields)

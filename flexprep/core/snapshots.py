@@ -59,19 +59,30 @@ def _snapshot(record: f.Record, row: dict[str, Any], *extra: str) -> Snapshot:
 
 def objections(connection: Connection, workbook_id: int) -> list[Snapshot]:
     """A workbook's objections in rank order, each with its rehearsals and links."""
-    rows = _rows(connection, "SELECT * FROM objection WHERE workbook_id = ? "
-                 "ORDER BY position, id", workbook_id)
+    rows = _rows(
+        connection,
+        "SELECT * FROM objection WHERE workbook_id = ? ORDER BY position, id",
+        workbook_id,
+    )
     result = [_snapshot(f.OBJECTIONS, row, "id", "workbook_id", "position") for row in rows]
     by_id = {item.id: item for item in result}
     for item in result:
         item.rehearsals, item.evidence_links = [], []
-    for row in _rows(connection, "SELECT r.* FROM rehearsal r JOIN objection o "
-                     "ON o.id = r.objection_id WHERE o.workbook_id = ? ORDER BY r.at, r.id",
-                     workbook_id):
+    for row in _rows(
+        connection,
+        "SELECT r.* FROM rehearsal r JOIN objection o "
+        "ON o.id = r.objection_id WHERE o.workbook_id = ? ORDER BY r.at, r.id",
+        workbook_id,
+    ):
         by_id[row["objection_id"]].rehearsals.append(
-            _snapshot(f.REHEARSALS, row, "id", "objection_id"))
-    for row in _rows(connection, "SELECT l.* FROM objection_evidence l JOIN objection o "
-                     "ON o.id = l.objection_id WHERE o.workbook_id = ? "
-                     "ORDER BY l.position, l.evidence_id", workbook_id):
+            _snapshot(f.REHEARSALS, row, "id", "objection_id")
+        )
+    for row in _rows(
+        connection,
+        "SELECT l.* FROM objection_evidence l JOIN objection o "
+        "ON o.id = l.objection_id WHERE o.workbook_id = ? "
+        "ORDER BY l.position, l.evidence_id",
+        workbook_id,
+    ):
         by_id[row["objection_id"]].evidence_links.append(Snapshot(**row))
     return result

@@ -46,8 +46,10 @@ def read_workbooks(connection: Connection, workbook_id: int | None = None) -> li
     so listing loads no ORM models.
     """
     where = "" if workbook_id is None else "WHERE id = :id "
-    query = text(f"SELECT {INFO_COLUMNS} FROM workbook {where}"  # noqa: S608
-                 "ORDER BY updated_at DESC, name")
+    query = text(
+        f"SELECT {INFO_COLUMNS} FROM workbook {where}"  # noqa: S608
+        "ORDER BY updated_at DESC, name"
+    )
     return [WorkbookInfo.from_row(row) for row in connection.execute(query, {"id": workbook_id})]
 
 

@@ -56,39 +56,62 @@ def workbook_to_dict(connection: Connection, workbook_id: int) -> dict[str, Any]
     book = books[0]
 
     def ranked(table: str) -> list[Any]:
-        return _rows(connection, f"SELECT * FROM {table} WHERE workbook_id = :w "  # noqa: S608
-                     "ORDER BY position, id", w=workbook_id)
+        return _rows(
+            connection,
+            f"SELECT * FROM {table} WHERE workbook_id = :w "  # noqa: S608
+            "ORDER BY position, id",
+            w=workbook_id,
+        )
 
     def single(table: str) -> dict[str, Any] | None:
-        found = _rows(connection, f"SELECT * FROM {table} WHERE workbook_id = :w",  # noqa: S608
-                      w=workbook_id)
+        found = _rows(
+            connection,
+            f"SELECT * FROM {table} WHERE workbook_id = :w",  # noqa: S608
+            w=workbook_id,
+        )
         return found[0] if found else None
 
-    answers = {r["key"]: r["text"] for r in _rows(
-        connection, "SELECT key, text FROM answer WHERE workbook_id = :w", w=workbook_id)}
+    answers = {
+        r["key"]: r["text"]
+        for r in _rows(
+            connection, "SELECT key, text FROM answer WHERE workbook_id = :w", w=workbook_id
+        )
+    }
     evidence = ranked(fields.EVIDENCE.table)
     evidence_ids = {item["id"]: f"e{n}" for n, item in enumerate(evidence, 1)}
     links: dict[int, list[str]] = {}
-    for row in _rows(connection, "SELECT l.objection_id, l.evidence_id FROM objection_evidence l "
-                     "JOIN objection o ON o.id = l.objection_id WHERE o.workbook_id = :w "
-                     "ORDER BY l.position, l.evidence_id", w=workbook_id):
+    for row in _rows(
+        connection,
+        "SELECT l.objection_id, l.evidence_id FROM objection_evidence l "
+        "JOIN objection o ON o.id = l.objection_id WHERE o.workbook_id = :w "
+        "ORDER BY l.position, l.evidence_id",
+        w=workbook_id,
+    ):
         links.setdefault(row["objection_id"], []).append(evidence_ids[row["evidence_id"]])
     rehearsals: dict[int, list[dict[str, Any]]] = {}
-    for row in _rows(connection, "SELECT r.* FROM rehearsal r JOIN objection o "
-                     "ON o.id = r.objection_id WHERE o.workbook_id = :w ORDER BY r.at, r.id",
-                     w=workbook_id):
+    for row in _rows(
+        connection,
+        "SELECT r.* FROM rehearsal r JOIN objection o "
+        "ON o.id = r.objection_id WHERE o.workbook_id = :w ORDER BY r.at, r.id",
+        w=workbook_id,
+    ):
         rehearsals.setdefault(row["objection_id"], []).append(_fields(fields.REHEARSALS, row))
 
     result = _fields(fields.WORKBOOK, book)
     result[fields.ANSWERS.key] = {k: answers[k] for k in fields.ANSWERS.keys if k in answers}
     for record in fields.ITEMS:
         if record is fields.EVIDENCE:
-            result[record.key] = [{"id": evidence_ids[row["id"]], **_fields(record, row)}
-                                  for row in evidence]
+            result[record.key] = [
+                {"id": evidence_ids[row["id"]], **_fields(record, row)} for row in evidence
+            ]
         elif record is fields.OBJECTIONS:
             result[record.key] = [
-                {"id": f"o{n}", **_fields(record, row), "evidence": links.get(row["id"], []),
-                 fields.REHEARSALS.key: rehearsals.get(row["id"], [])}
+                {
+                    "id": f"o{n}",
+                    **_fields(record, row),
+                    "evidence": links.get(row["id"], []),
+                    fields.REHEARSALS.key: rehearsals.get(row["id"], []),
+                }
                 for n, row in enumerate(ranked(record.table), 1)
             ]
         else:
@@ -121,8 +144,9 @@ def dict_to_workbook(session: Session, data: dict[str, Any], name: str) -> Workb
         Workbook,
     )
 
-    book = Workbook(name=name, **{k: data[k] for k in fields.WORKBOOK.keys
-                                  if k in data and k != "name"})
+    book = Workbook(
+        name=name, **{k: data[k] for k in fields.WORKBOOK.keys if k in data and k != "name"}
+    )
     parts = {"About": About, "Plan": Plan, "Meeting": Meeting, "FormalRequest": FormalRequest}
     for record in fields.PARTS:
         # The relationship is named like the record's file key (plan, meeting ...).
@@ -137,8 +161,11 @@ def dict_to_workbook(session: Session, data: dict[str, Any], name: str) -> Workb
             for n, item in enumerate(data.get(key, []))
         ]
 
-    _insert(session, Answer, [{**owner, "key": k, "text": t}
-                              for k, t in data.get("self_assessment", {}).items()])
+    _insert(
+        session,
+        Answer,
+        [{**owner, "key": k, "text": t} for k, t in data.get("self_assessment", {}).items()],
+    )
     _insert(session, Ask, ranked("asks"))
     _insert(session, Offer, ranked("offers"))
     _insert(session, Endorsement, ranked("endorsements"))
@@ -147,8 +174,9 @@ def dict_to_workbook(session: Session, data: dict[str, Any], name: str) -> Workb
     _insert(session, Objection, ranked("objections", ("id", "evidence", "rehearsals")))
     evidence_rows = _ids_in_rank_order(session, Evidence, book.id)
     evidence_by_id = {
-        item["id"]: row for item, row in zip(data.get("evidence", []), evidence_rows,
-                                             strict=True) if "id" in item
+        item["id"]: row
+        for item, row in zip(data.get("evidence", []), evidence_rows, strict=True)
+        if "id" in item
     }
     rehearsals: list[dict[str, Any]] = []
     links: list[dict[str, Any]] = []

@@ -143,6 +143,6 @@ CIRCUMSTANCES: dict[str, str] = {
     "age_55": "Aged 55 or older",
     "family_violence": "Experiencing family or domestic violence",
     "supporting_family_violence": "Supporting a family or household member experiencing "
-                                  "family or domestic violence",
+    "family or domestic violence",
     "remote": "Remote working (any employee)",
 }

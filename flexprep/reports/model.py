@@ -43,8 +43,10 @@ def _ask(raw: Any, index: int) -> dict[str, Any]:
 
 def _objection(raw: Any, index: int) -> dict[str, Any]:
     item = _dict(raw)
-    rehearsals = [fields.read_record(fields.REHEARSALS, entry)
-                  for entry in _list(item.get(fields.REHEARSALS.key))]
+    rehearsals = [
+        fields.read_record(fields.REHEARSALS, entry)
+        for entry in _list(item.get(fields.REHEARSALS.key))
+    ]
     rehearsals.sort(key=lambda entry: parse_datetime(entry["at"]) or datetime.min)
     return {
         "id": _text(item.get("id")) or f"o{index + 1}",
@@ -55,8 +57,10 @@ def _objection(raw: Any, index: int) -> dict[str, Any]:
 
 
 def _evidence(raw: Any, index: int) -> dict[str, Any]:
-    return {"id": _text(_dict(raw).get("id")) or f"e{index + 1}",
-            **fields.read_record(fields.EVIDENCE, raw)}
+    return {
+        "id": _text(_dict(raw).get("id")) or f"e{index + 1}",
+        **fields.read_record(fields.EVIDENCE, raw),
+    }
 
 
 def _answers(raw: Any) -> dict[str, str]:
@@ -77,8 +81,11 @@ def normalise(wb: dict[str, Any]) -> Workbook:
     result: Workbook = fields.read_record(fields.WORKBOOK, wb)
     result["name"] = result["name"] or "Untitled workbook"
     result[fields.ANSWERS.key] = _answers(wb.get(fields.ANSWERS.key))
-    readers = {fields.ASKS.key: _ask, fields.OBJECTIONS.key: _objection,
-               fields.EVIDENCE.key: _evidence}
+    readers = {
+        fields.ASKS.key: _ask,
+        fields.OBJECTIONS.key: _objection,
+        fields.EVIDENCE.key: _evidence,
+    }
     for record in fields.ITEMS:
         raw_items = _list(wb.get(record.key))
         reader = readers.get(record.key)
@@ -151,6 +158,7 @@ def trial_end(plan: dict[str, Any]) -> date | None:
 
 def checkin_dates(plan: dict[str, Any], limit: int = 60) -> list[date]:
     """Check-in dates at the chosen cadence during the trial (as the window lists them)."""
-    dates = schedule.checkin_dates(parse_date(plan["trial_start"]), plan["trial_weeks"] or None,
-                                   plan["checkin"] or None)
+    dates = schedule.checkin_dates(
+        parse_date(plan["trial_start"]), plan["trial_weeks"] or None, plan["checkin"] or None
+    )
     return dates[:limit]

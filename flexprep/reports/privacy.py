@@ -38,8 +38,7 @@ def manager_view(wb: dict[str, Any], document: str | None = None) -> Workbook:
     full = normalise(wb)
     view: Workbook = fields.shareable_record(fields.WORKBOOK, full)
     view[fields.ANSWERS.key] = {
-        key: text for key, text in full[fields.ANSWERS.key].items()
-        if fields.ANSWERS[key].shareable
+        key: text for key, text in full[fields.ANSWERS.key].items() if fields.ANSWERS[key].shareable
     }
     for record in fields.ITEMS:
         if not record.shareable_keys:

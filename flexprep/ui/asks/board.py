@@ -62,9 +62,16 @@ class AsksBoard(QWidget):
             self._build_column(grid, column, priority)
         grid.setRowStretch(2, 1)
         grid.addLayout(self._build_buttons(), 3, 0, 1, 2)
-        order = [self.add_buttons["must"], self.views["must"], self.add_buttons["nice"],
-                 self.views["nice"], self.up_button, self.down_button, self.other_button,
-                 self.delete_button]
+        order = [
+            self.add_buttons["must"],
+            self.views["must"],
+            self.add_buttons["nice"],
+            self.views["nice"],
+            self.up_button,
+            self.down_button,
+            self.other_button,
+            self.delete_button,
+        ]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self._update_buttons()
@@ -73,24 +80,28 @@ class AsksBoard(QWidget):
         label = vocab.PRIORITIES[priority]
         model = AskListModel(priority, self)
         view = name(RankedListView(), f"asks_{priority}_list", f"{label} asks, in priority order")
-        view.setAccessibleDescription(_HINTS[priority] + " Ctrl+Up and Ctrl+Down reorder, "
-                                      "Ctrl+Left and Ctrl+Right move between columns.")
+        view.setAccessibleDescription(
+            _HINTS[priority] + " Ctrl+Up and Ctrl+Down reorder, "
+            "Ctrl+Left and Ctrl+Right move between columns."
+        )
         view.setModel(model)
-        view.empty_text = (f"No {label.lower()} yet. Add one, or drag an ask here from the "
-                            "other column.")
+        view.empty_text = (
+            f"No {label.lower()} yet. Add one, or drag an ask here from the other column."
+        )
         view.setItemDelegate(RowDelegate(ask_second_line, view))
         view.selectionModel().currentChanged.connect(
-            lambda current, _previous, p=priority: self._on_current(p, current.row()))
+            lambda current, _previous, p=priority: self._on_current(p, current.row())
+        )
         view.clicked.connect(lambda index, p=priority: self._on_current(p, index.row()))
         view.command.connect(lambda command, p=priority: self._on_command(p, command))
-        view.focused.connect(lambda p=priority: self._on_current(
-            p, self.views[p].currentIndex().row()))
+        view.focused.connect(
+            lambda p=priority: self._on_current(p, self.views[p].currentIndex().row())
+        )
         model.drop_requested.connect(self._on_drop)
         heading = heading_label(label, 2)
         heading.setObjectName(f"asks_{priority}_heading")
         heading.setWordWrap(False)
-        add = name(QPushButton("Add"), f"asks_add_{priority}",
-                   f"Add a {label.lower()} ask")
+        add = name(QPushButton("Add"), f"asks_add_{priority}", f"Add a {label.lower()} ask")
         add.setToolTip(f"Add a {label.lower()} ask (Insert or Ctrl+N in the list)")
         add.clicked.connect(lambda _=False, p=priority: self.add(p))
         header = QHBoxLayout()
@@ -109,11 +120,13 @@ class AsksBoard(QWidget):
         row = QHBoxLayout()
         self.up_button = name(QPushButton("Move &up"), "asks_move_up", "Move the ask up")
         self.up_button.setToolTip("Raise its priority (Ctrl+Up in the list)")
-        self.down_button = name(QPushButton("Move &down"), "asks_move_down",
-                                "Move the ask down")
+        self.down_button = name(QPushButton("Move &down"), "asks_move_down", "Move the ask down")
         self.down_button.setToolTip("Lower its priority (Ctrl+Down in the list)")
-        self.other_button = name(QPushButton("Make it &nice-to-have"), "asks_move_other",
-                                 "Move the ask to the other column")
+        self.other_button = name(
+            QPushButton("Make it &nice-to-have"),
+            "asks_move_other",
+            "Move the ask to the other column",
+        )
         self.delete_button = name(QPushButton("Delete ask"), "asks_delete", "Delete the ask")
         self.delete_button.setToolTip("Delete the selected ask (Delete in the list)")
         self.up_button.clicked.connect(lambda: self.move_by(-1))
@@ -135,7 +148,8 @@ class AsksBoard(QWidget):
         keep = self._current
         for priority in PRIORITIES:
             self.models[priority].set_rows(
-                [ask_row(a) for a in asks if a.priority == priority], str(workbook_id))
+                [ask_row(a) for a in asks if a.priority == priority], str(workbook_id)
+            )
         self._after_change()
         self._current = None
         if keep is not None and self.select(keep[1]):
@@ -198,8 +212,7 @@ class AsksBoard(QWidget):
 
     def _update_buttons(self) -> None:
         current = self._current
-        for button in (self.up_button, self.down_button, self.other_button,
-                       self.delete_button):
+        for button in (self.up_button, self.down_button, self.other_button, self.delete_button):
             button.setEnabled(current is not None)
         for button in self.add_buttons.values():
             button.setEnabled(self.workbook_id is not None)
@@ -209,11 +222,14 @@ class AsksBoard(QWidget):
         row = self.models[priority].row_of(ask_id)
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(row < self.models[priority].rowCount() - 1)
-        self.other_button.setText("Make it &nice-to-have" if priority == "must"
-                                  else "Make it a &must-have")
+        self.other_button.setText(
+            "Make it &nice-to-have" if priority == "must" else "Make it a &must-have"
+        )
         self.other_button.setToolTip(
-            "Move it to Nice-to-have (Ctrl+Right in the list)" if priority == "must"
-            else "Move it to Must-have (Ctrl+Left in the list)")
+            "Move it to Nice-to-have (Ctrl+Right in the list)"
+            if priority == "must"
+            else "Move it to Must-have (Ctrl+Left in the list)"
+        )
 
     # -- structural actions -----------------------------------------------------------
 
@@ -227,8 +243,15 @@ class AsksBoard(QWidget):
         if self.workbook_id is None:
             return
         self.ctx.saver.flush()
-        step = AddItem(self.ctx, Ask, self.workbook_id, {"priority": priority, "title": ""},
-                       f"Add {vocab.PRIORITIES[priority].lower()}", self, self.show_undone)
+        step = AddItem(
+            self.ctx,
+            Ask,
+            self.workbook_id,
+            {"priority": priority, "title": ""},
+            f"Add {vocab.PRIORITIES[priority].lower()}",
+            self,
+            self.show_undone,
+        )
         try:
             self.ctx.undo_stack.run(step)
         except FlexPrepError as exc:
@@ -250,15 +273,19 @@ class AsksBoard(QWidget):
             return
         if any(item[key].strip() for key in ("title", "details", "fallback")):
             answer = QMessageBox.question(
-                self, "Delete ask", f"Delete “{item['title'] or 'this ask'}”?",
+                self,
+                "Delete ask",
+                f"Delete “{item['title'] or 'this ask'}”?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
+                QMessageBox.StandardButton.No,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.ctx.saver.flush()  # nothing queued for it may be written after it is gone
         try:
-            self.ctx.undo_stack.run(DeleteItem(self.ctx, Ask, item["id"], "ask", item["title"],
-                                               self, self.show_undone))
+            self.ctx.undo_stack.run(
+                DeleteItem(self.ctx, Ask, item["id"], "ask", item["title"], self, self.show_undone)
+            )
         except FlexPrepError as exc:
             self._fail("Ask not deleted", exc)
             return
@@ -305,12 +332,17 @@ class AsksBoard(QWidget):
             return
         self.ctx.saver.flush()
         title = model.item(row)["title"]
-        text = (named("Move", "ask", title, "up" if index < row else "down")
-                if source == priority else
-                named("Move", "ask", title, f"to {vocab.PRIORITIES[priority].lower()}"))
+        text = (
+            named("Move", "ask", title, "up" if index < row else "down")
+            if source == priority
+            else named("Move", "ask", title, f"to {vocab.PRIORITIES[priority].lower()}")
+        )
         try:
-            self.ctx.undo_stack.run(MoveAsk(self.ctx, ask_id, (source, row), (priority, index),
-                                            text, self, self.show_undone))
+            self.ctx.undo_stack.run(
+                MoveAsk(
+                    self.ctx, ask_id, (source, row), (priority, index), text, self, self.show_undone
+                )
+            )
         except FlexPrepError as exc:
             self._fail("Ask not moved", exc)
             return
@@ -332,9 +364,18 @@ class AsksBoard(QWidget):
         row = next((a for a in self.asks() if a["id"] == ask_id), None)
         title = row["title"] if row is not None else ""
         try:
-            self.ctx.undo_stack.run(ChangeItem(
-                self.ctx, Ask, ask_id, {"draft": False}, {"draft": True},
-                named("Accept draft", "ask", title), self, self.show_undone))
+            self.ctx.undo_stack.run(
+                ChangeItem(
+                    self.ctx,
+                    Ask,
+                    ask_id,
+                    {"draft": False},
+                    {"draft": True},
+                    named("Accept draft", "ask", title),
+                    self,
+                    self.show_undone,
+                )
+            )
         except FlexPrepError as exc:
             self._fail("Draft not accepted", exc)
             return

@@ -56,19 +56,23 @@ class AskEditor(QGroupBox):
         self.draft_bar.setFrameShape(QFrame.Shape.StyledPanel)
         bar = QHBoxLayout(self.draft_bar)
         bar.setContentsMargins(8, 4, 4, 4)
-        self.draft_label = QLabel("<b>Draft</b> suggested for your scenario: rewrite it, or "
-                                  "keep it as it is.")
+        self.draft_label = QLabel(
+            "<b>Draft</b> suggested for your scenario: rewrite it, or keep it as it is."
+        )
         self.draft_label.setWordWrap(True)
         self.draft_label.setToolTip(DRAFT_TIP)
-        self.accept_button = name(QPushButton("&Accept draft"), "ask_accept_draft",
-                                  "Accept the draft as it is")
+        self.accept_button = name(
+            QPushButton("&Accept draft"), "ask_accept_draft", "Accept the draft as it is"
+        )
         self.accept_button.clicked.connect(self._accept)
         bar.addWidget(self.draft_label, 1)
         bar.addWidget(self.accept_button)
         layout.addWidget(self.draft_bar)
 
-        self.empty = muted_label("Select an ask to edit it, or add one with the Add button "
-                                 "of either column (or Insert in the list).")
+        self.empty = muted_label(
+            "Select an ask to edit it, or add one with the Add button "
+            "of either column (or Insert in the list)."
+        )
         self.empty.setObjectName("ask_editor_empty")
         layout.addWidget(self.empty)
 
@@ -78,14 +82,19 @@ class AskEditor(QGroupBox):
         self.title_edit = name(QLineEdit(), "ask_title", "Ask title")
         self.title_edit.setPlaceholderText("What you ask for, in a few words")
         self.title_edit.textEdited.connect(lambda text: self._edit(title=text))
-        self.details_edit = name(GrowingTextEdit(min_lines=2, max_lines=6), "ask_details",
-                                 "Ask details")
+        self.details_edit = name(
+            GrowingTextEdit(min_lines=2, max_lines=6), "ask_details", "Ask details"
+        )
         self.details_edit.setPlaceholderText("Days, hours, dates: exactly what would change")
         self.details_edit.edited.connect(lambda text: self._edit(details=text))
-        self.fallback_edit = name(GrowingTextEdit(min_lines=2, max_lines=5), "ask_fallback",
-                                  "Fallback: what I would propose if this is refused")
-        self.fallback_edit.setPlaceholderText("If the answer is no, what would you propose "
-                                              "instead?")
+        self.fallback_edit = name(
+            GrowingTextEdit(min_lines=2, max_lines=5),
+            "ask_fallback",
+            "Fallback: what I would propose if this is refused",
+        )
+        self.fallback_edit.setPlaceholderText(
+            "If the answer is no, what would you propose instead?"
+        )
         self.fallback_edit.edited.connect(lambda text: self._edit(fallback=text))
         self.spins: dict[str, QSpinBox] = {}
         ratings = QHBoxLayout()
@@ -102,23 +111,34 @@ class AskEditor(QGroupBox):
             ratings.addSpacing(16)
             self.spins[key] = spin
         ratings.addStretch(1)
-        labels = (("&Title", self.title_edit), ("De&tails", self.details_edit),
-                  ("Fall&back", self.fallback_edit))
+        labels = (
+            ("&Title", self.title_edit),
+            ("De&tails", self.details_edit),
+            ("Fall&back", self.fallback_edit),
+        )
         for text, widget in labels:
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
         form.addRow(ratings)
-        self.fallback_hint = muted_label("Your manager sees the asks, never their column, "
-                                         "fallback or ratings: those stay in My brief.")
+        self.fallback_hint = muted_label(
+            "Your manager sees the asks, never their column, "
+            "fallback or ratings: those stay in My brief."
+        )
         form.addRow(self.fallback_hint)
         self.fields = QWidget()
         self.fields.setLayout(form)
         form.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.fields)
         layout.addStretch(1)
-        order = [self.accept_button, self.title_edit, self.details_edit, self.fallback_edit,
-                 self.spins["importance"], self.spins["resistance"]]
+        order = [
+            self.accept_button,
+            self.title_edit,
+            self.details_edit,
+            self.fallback_edit,
+            self.spins["importance"],
+            self.spins["resistance"],
+        ]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.set_ask(None)
@@ -135,12 +155,12 @@ class AskEditor(QGroupBox):
                 self.draft_bar.hide()
                 return
             where = vocab.PRIORITIES[ask["priority"]]
-            self.setTitle(f"Selected ask: {where} {rank}" if rank is not None
-                          else f"Selected ask: {where}")
+            self.setTitle(
+                f"Selected ask: {where} {rank}" if rank is not None else f"Selected ask: {where}"
+            )
             if self.title_edit.text() != ask["title"]:
                 self.title_edit.setText(ask["title"])
-            for key, editor in (("details", self.details_edit),
-                                ("fallback", self.fallback_edit)):
+            for key, editor in (("details", self.details_edit), ("fallback", self.fallback_edit)):
                 if editor.text() != ask[key]:
                     editor.set_text(ask[key])
             for key, spin in self.spins.items():
@@ -156,7 +176,8 @@ class AskEditor(QGroupBox):
         for key, value in fields.items():
             self.ctx.saver.schedule(
                 ("ask", ask_id, key),
-                functools.partial(self.ctx.service.update_item, Ask, ask_id, **{key: value}))
+                functools.partial(self.ctx.service.update_item, Ask, ask_id, **{key: value}),
+            )
         changed = {k: v for k, v in fields.items() if self.ask.get(k) != v}
         if changed and self.ask["draft"]:
             changed["draft"] = False  # the service makes an edited draft the user's own
@@ -172,6 +193,9 @@ class AskEditor(QGroupBox):
 
     def focus_field(self, key: str = "title") -> None:
         """Put the cursor in the ``title``, ``details`` or ``fallback`` field."""
-        widget = {"title": self.title_edit, "details": self.details_edit,
-                  "fallback": self.fallback_edit}.get(key, self.title_edit)
+        widget = {
+            "title": self.title_edit,
+            "details": self.details_edit,
+            "fallback": self.fallback_edit,
+        }.get(key, self.title_edit)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)

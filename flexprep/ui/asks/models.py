@@ -39,14 +39,27 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 DRAFT_ROLE = Qt.ItemDataRole.UserRole + 3
 RANK_ROLE = Qt.ItemDataRole.UserRole + 4
 
-DRAFT_TIP = ("Draft suggested for your scenario. Rewrite it in your own words, or keep it "
-             "as it is with “Accept draft”.")
+DRAFT_TIP = (
+    "Draft suggested for your scenario. Rewrite it in your own words, or keep it "
+    "as it is with “Accept draft”."
+)
 
 
 def ask_row(ask: Any) -> Row:
     """The row dict of an :class:`~flexprep.core.models.Ask` snapshot."""
-    return {key: getattr(ask, key) for key in (
-        "id", "title", "details", "priority", "fallback", "importance", "resistance", "draft")}
+    return {
+        key: getattr(ask, key)
+        for key in (
+            "id",
+            "title",
+            "details",
+            "priority",
+            "fallback",
+            "importance",
+            "resistance",
+            "draft",
+        )
+    }
 
 
 def offer_row(offer: Any) -> Row:
@@ -122,8 +135,9 @@ class RankedListModel(QAbstractListModel):
         if source == target:
             return
         # Qt counts the destination before the move: one past the target when moving down.
-        self.beginMoveRows(QModelIndex(), source, source, QModelIndex(),
-                           target + 1 if target > source else target)
+        self.beginMoveRows(
+            QModelIndex(), source, source, QModelIndex(), target + 1 if target > source else target
+        )
         self._rows.insert(target, self._rows.pop(source))
         self.endMoveRows()
         self._ranks_changed(min(source, target))
@@ -138,8 +152,11 @@ class RankedListModel(QAbstractListModel):
 
     def _ranks_changed(self, first: int) -> None:
         if 0 <= first < len(self._rows):
-            self.dataChanged.emit(self.index(first), self.index(len(self._rows) - 1),
-                                  [RANK_ROLE, Qt.ItemDataRole.DisplayRole])
+            self.dataChanged.emit(
+                self.index(first),
+                self.index(len(self._rows) - 1),
+                [RANK_ROLE, Qt.ItemDataRole.DisplayRole],
+            )
 
     def rank(self, row: int) -> int:
         """The number shown beside a row (1 for the first)."""
@@ -172,8 +189,9 @@ class RankedListModel(QAbstractListModel):
         if not index.isValid():
             # Drops land between rows (or below the last), never "onto" a row.
             return Qt.ItemFlag.ItemIsDropEnabled
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsDragEnabled)
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
 
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.MoveAction
@@ -185,8 +203,9 @@ class RankedListModel(QAbstractListModel):
         return [self.MIME]
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
-        ids = [self._rows[i.row()]["id"] for i in sorted(indexes, key=lambda i: i.row())
-               if i.isValid()]
+        ids = [
+            self._rows[i.row()]["id"] for i in sorted(indexes, key=lambda i: i.row()) if i.isValid()
+        ]
         payload = {"session": _SESSION, "scope": self.scope, "ids": ids}
         data = QMimeData()
         data.setData(self.MIME, QByteArray(json.dumps(payload).encode()))
@@ -206,12 +225,24 @@ class RankedListModel(QAbstractListModel):
             return []
         return [int(i) for i in payload.get("ids", []) if isinstance(i, int)]
 
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int,  # noqa: N802
-                        column: int, parent: Index) -> bool:
+    def canDropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,  # noqa: N802
+        column: int,
+        parent: Index,
+    ) -> bool:
         return action == Qt.DropAction.MoveAction and bool(self.dropped_ids(data))
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int,  # noqa: N802
-                     column: int, parent: Index) -> bool:
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,  # noqa: N802
+        column: int,
+        parent: Index,
+    ) -> bool:
         ids = self.dropped_ids(data)
         if action != Qt.DropAction.MoveAction or not ids:
             return False
@@ -252,13 +283,19 @@ class AskListModel(RankedListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             draft = "Draft. " if row["draft"] else ""
             fallback = "has a fallback" if row["fallback"].strip() else "no fallback yet"
-            return (f"{draft}{self.rank(index.row())}. {row['title'] or 'untitled'}; "
-                    f"importance {row['importance']}, resistance {row['resistance']}, "
-                    f"{fallback}")
+            return (
+                f"{draft}{self.rank(index.row())}. {row['title'] or 'untitled'}; "
+                f"importance {row['importance']}, resistance {row['resistance']}, "
+                f"{fallback}"
+            )
         return super().data(index, role)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return vocab.PRIORITIES[self.priority]
         return None

@@ -46,15 +46,19 @@ class OffersPanel(QWidget):
         header = QHBoxLayout()
         self.heading = heading_label("What I can offer in return", 2)
         self.add_button = name(QPushButton("Add offer"), "offers_add", "Add an offer")
-        self.add_button.setToolTip("Add something you offer in return (Insert or Ctrl+N "
-                                   "in the list)")
+        self.add_button.setToolTip(
+            "Add something you offer in return (Insert or Ctrl+N in the list)"
+        )
         self.add_button.clicked.connect(self.add)
         header.addWidget(self.heading, 1)
         header.addWidget(self.add_button)
         layout.addLayout(header)
-        layout.addWidget(muted_label(
-            "Coverage, in-office peak days, regular reporting, when you can be reached. "
-            "Offers appear in the Proposal your manager reads."))
+        layout.addWidget(
+            muted_label(
+                "Coverage, in-office peak days, regular reporting, when you can be reached. "
+                "Offers appear in the Proposal your manager reads."
+            )
+        )
 
         self.model = OfferListModel(self)
         self.view = name(RankedListView(), "offers_list", "What I can offer, in order")
@@ -63,7 +67,8 @@ class OffersPanel(QWidget):
         self.view.setMinimumHeight(100)
         self.view.empty_text = "Nothing offered yet. What could make a yes easier?"
         self.view.selectionModel().currentChanged.connect(
-            lambda current, _previous: self._show(current.row()))
+            lambda current, _previous: self._show(current.row())
+        )
         self.view.command.connect(self._on_command)
         self.model.drop_requested.connect(self._on_drop)
         self.heading.setBuddy(self.view)
@@ -74,8 +79,7 @@ class OffersPanel(QWidget):
         self.up_button.setToolTip("Move the offer up (Ctrl+Up in the list)")
         self.down_button = name(QPushButton("Move down"), "offers_down", "Move the offer down")
         self.down_button.setToolTip("Move the offer down (Ctrl+Down in the list)")
-        self.delete_button = name(QPushButton("Delete offer"), "offers_delete",
-                                  "Delete the offer")
+        self.delete_button = name(QPushButton("Delete offer"), "offers_delete", "Delete the offer")
         self.delete_button.setToolTip("Delete the offer (Delete in the list)")
         self.up_button.clicked.connect(lambda: self.move_by(-1))
         self.down_button.clicked.connect(lambda: self.move_by(1))
@@ -91,18 +95,28 @@ class OffersPanel(QWidget):
         self.title_edit = name(QLineEdit(), "offer_title", "Offer title")
         self.title_edit.setPlaceholderText("What you offer, in a few words")
         self.title_edit.textEdited.connect(lambda text: self._edit("title", text))
-        self.details_edit = name(GrowingTextEdit(min_lines=2, max_lines=5), "offer_details",
-                                 "Offer details")
+        self.details_edit = name(
+            GrowingTextEdit(min_lines=2, max_lines=5), "offer_details", "Offer details"
+        )
         self.details_edit.setPlaceholderText("How it works in practice")
         self.details_edit.edited.connect(lambda text: self._edit("details", text))
-        for text, widget in (("&Offer title", self.title_edit),
-                             ("Offer detai&ls", self.details_edit)):
+        for text, widget in (
+            ("&Offer title", self.title_edit),
+            ("Offer detai&ls", self.details_edit),
+        ):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
         layout.addLayout(form)
-        order = [self.add_button, self.view, self.up_button, self.down_button,
-                 self.delete_button, self.title_edit, self.details_edit]
+        order = [
+            self.add_button,
+            self.view,
+            self.up_button,
+            self.down_button,
+            self.delete_button,
+            self.title_edit,
+            self.details_edit,
+        ]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self._show(-1)
@@ -140,7 +154,8 @@ class OffersPanel(QWidget):
             return
         self.ctx.saver.schedule(
             ("offer", offer_id, key),
-            lambda: self.ctx.service.update_item(Offer, offer_id, **{key: text}))
+            lambda: self.ctx.service.update_item(Offer, offer_id, **{key: text}),
+        )
         self.model.update(offer_id, **{key: text})
 
     def _fail(self, title: str, exc: FlexPrepError) -> None:
@@ -153,8 +168,9 @@ class OffersPanel(QWidget):
         if self.workbook_id is None:
             return
         self.ctx.saver.flush()
-        step = AddItem(self.ctx, Offer, self.workbook_id, {"title": ""}, "Add offer", self,
-                       self.show_undone)
+        step = AddItem(
+            self.ctx, Offer, self.workbook_id, {"title": ""}, "Add offer", self, self.show_undone
+        )
         try:
             self.ctx.undo_stack.run(step)
         except FlexPrepError as exc:
@@ -173,14 +189,20 @@ class OffersPanel(QWidget):
             return
         item = self.model.item(row)
         if (item["title"].strip() or item["details"].strip()) and QMessageBox.question(
-                self, "Delete offer", f"Delete “{item['title'] or 'this offer'}”?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            self,
+            "Delete offer",
+            f"Delete “{item['title'] or 'this offer'}”?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        ) != QMessageBox.StandardButton.Yes:
             return
         self.ctx.saver.flush()
         try:
-            self.ctx.undo_stack.run(DeleteItem(self.ctx, Offer, item["id"], "offer",
-                                               item["title"], self, self.show_undone))
+            self.ctx.undo_stack.run(
+                DeleteItem(
+                    self.ctx, Offer, item["id"], "offer", item["title"], self, self.show_undone
+                )
+            )
         except FlexPrepError as exc:
             self._fail("Offer not deleted", exc)
             return
@@ -203,8 +225,9 @@ class OffersPanel(QWidget):
         self.ctx.saver.flush()
         text = move_text("offer", self.model.item(row)["title"], row, target)
         try:
-            self.ctx.undo_stack.run(MoveItem(self.ctx, Offer, offer_id, row, target, text, self,
-                                             self.show_undone))
+            self.ctx.undo_stack.run(
+                MoveItem(self.ctx, Offer, offer_id, row, target, text, self, self.show_undone)
+            )
         except FlexPrepError as exc:
             self._fail("Offer not moved", exc)
             return

@@ -46,8 +46,11 @@ class AsksTab(WorkbookTab):
         self.board = AsksBoard(ctx)
         self.editor = AskEditor(ctx)
         self.offers = OffersPanel(ctx)
-        self.chart = name(ChartView("Add an ask to see it here."), "asks_chart",
-                          "Chart of importance against expected resistance")
+        self.chart = name(
+            ChartView("Add an ask to see it here."),
+            "asks_chart",
+            "Chart of importance against expected resistance",
+        )
         self.chart.setMinimumHeight(300)
         self.chart.installEventFilter(self)
         self._chart_dirty = True
@@ -55,10 +58,14 @@ class AsksTab(WorkbookTab):
         self._chart_timer.setSingleShot(True)
         self._chart_timer.timeout.connect(self.redraw_chart)
 
-        self.walk_away = name(GrowingTextEdit(min_lines=3, max_lines=10), "walk_away",
-                              "My walk-away position (private)")
-        self.walk_away.setPlaceholderText("The point at which you would stop negotiating, and "
-                                          "what you would do instead")
+        self.walk_away = name(
+            GrowingTextEdit(min_lines=3, max_lines=10),
+            "walk_away",
+            "My walk-away position (private)",
+        )
+        self.walk_away.setPlaceholderText(
+            "The point at which you would stop negotiating, and what you would do instead"
+        )
         self.walk_away.edited.connect(self._walk_away_edited)
 
         self.board.selected.connect(self._on_selected)
@@ -75,10 +82,13 @@ class AsksTab(WorkbookTab):
         intro = QVBoxLayout()
         intro.setSpacing(2)
         intro.addWidget(heading_label("What is make-or-break, and what can be traded?"))
-        intro.addWidget(muted_label(
-            "Drag an ask between the columns, or up and down to rank it. From the keyboard: "
-            "Ctrl+Up and Ctrl+Down reorder, Ctrl+Left and Ctrl+Right change column, Insert "
-            "adds, Delete deletes. Numbers match the chart."))
+        intro.addWidget(
+            muted_label(
+                "Drag an ask between the columns, or up and down to rank it. From the keyboard: "
+                "Ctrl+Up and Ctrl+Down reorder, Ctrl+Left and Ctrl+Right change column, Insert "
+                "adds, Delete deletes. Numbers match the chart."
+            )
+        )
         asks = QVBoxLayout()
         asks.addLayout(intro)
         asks.addWidget(self.board, 1)
@@ -97,8 +107,11 @@ class AsksTab(WorkbookTab):
         walk.setSpacing(4)
         walk_heading = heading_label("My wal&k-away position", 2)
         walk_heading.setBuddy(self.walk_away)
-        note = muted_label("<b>Private.</b> It appears only in My brief, never in a document "
-                           "your manager or HR can read.", rich=True)
+        note = muted_label(
+            "<b>Private.</b> It appears only in My brief, never in a document "
+            "your manager or HR can read.",
+            rich=True,
+        )
         note.setObjectName("walk_away_note")
         walk.addWidget(walk_heading)
         walk.addWidget(note)
@@ -143,8 +156,9 @@ class AsksTab(WorkbookTab):
         try:
             self.board.load(workbook_id)
             self.offers.load(workbook_id)
-            walk_away = (self.ctx.service.workbook(workbook_id).walk_away
-                         if workbook_id is not None else "")
+            walk_away = (
+                self.ctx.service.workbook(workbook_id).walk_away if workbook_id is not None else ""
+            )
         except FlexPrepError as exc:
             self.error.setText(f"Could not load this workbook: {exc}")
             self.error.show()
@@ -162,8 +176,9 @@ class AsksTab(WorkbookTab):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
         if watched is self.chart and event.type() == QEvent.Type.Resize:
             # The chart keeps its proportions: no tall empty band above a narrow plot.
-            self.chart.setMaximumHeight(max(self.chart.minimumHeight(),
-                                            int(self.chart.width() * CHART_RATIO)))
+            self.chart.setMaximumHeight(
+                max(self.chart.minimumHeight(), int(self.chart.width() * CHART_RATIO))
+            )
         return super().eventFilter(watched, event)
 
     # -- reactions --------------------------------------------------------------------
@@ -193,7 +208,8 @@ class AsksTab(WorkbookTab):
             return
         self.ctx.saver.schedule(
             ("walk_away", workbook_id),
-            lambda: self.ctx.service.update_workbook(workbook_id, walk_away=text))
+            lambda: self.ctx.service.update_workbook(workbook_id, walk_away=text),
+        )
 
     # -- the chart --------------------------------------------------------------------
 
@@ -213,9 +229,13 @@ class AsksTab(WorkbookTab):
         from flexprep.reports.charts import asks_figure
 
         self._chart_dirty = False
-        asks = [{key: row[key] for key in ("title", "details", "priority", "fallback",
-                                           "importance", "resistance")}
-                for row in self.board.asks()]
+        asks = [
+            {
+                key: row[key]
+                for key in ("title", "details", "priority", "fallback", "importance", "resistance")
+            }
+            for row in self.board.asks()
+        ]
         figure = asks_figure(asks) if asks else None
         if figure is not None:
             figure.suptitle("")  # the tab shows the title above, wrapped to fit
@@ -237,13 +257,14 @@ class AsksTab(WorkbookTab):
             self.board.select(next(a for a in asks if a["draft"])["id"])
             target = self.editor.title_edit
         elif anchor == "fallback" and any(
-                a["priority"] == "must" and not a["fallback"].strip() for a in asks):
-            self.board.select(next(a for a in asks if a["priority"] == "must"
-                                   and not a["fallback"].strip())["id"])
+            a["priority"] == "must" and not a["fallback"].strip() for a in asks
+        ):
+            self.board.select(
+                next(a for a in asks if a["priority"] == "must" and not a["fallback"].strip())["id"]
+            )
             target = self.editor.fallback_edit
         elif anchor == "offers":
-            target = self.offers.view if self.offers.model.rowCount() else \
-                self.offers.add_button
+            target = self.offers.view if self.offers.model.rowCount() else self.offers.add_button
         elif anchor == "walk_away":
             target = self.walk_away
         else:

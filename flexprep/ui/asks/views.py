@@ -82,14 +82,21 @@ class RankedListView(QListView):
             # An empty column says what belongs there and that it takes drops.
             painter = QPainter(self.viewport())
             painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                             | Qt.TextFlag.TextWordWrap, self.empty_text)
+            painter.drawText(
+                self.viewport().rect().adjusted(12, 12, -12, -12),
+                Qt.AlignmentFlag.AlignHCenter
+                | Qt.AlignmentFlag.AlignTop
+                | Qt.TextFlag.TextWordWrap,
+                self.empty_text,
+            )
             painter.end()
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and _command(event) is not None:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and _command(event) is not None
+        ):
             event.accept()  # Ctrl+N here adds an ask, not a workbook
             return True
         return super().event(event)
@@ -108,8 +115,7 @@ class RankedListView(QListView):
 
     def current_row(self) -> int:
         index = self.currentIndex()
-        return index.row() if index.isValid() and self.selectionModel().isSelected(index) \
-            else -1
+        return index.row() if index.isValid() and self.selectionModel().isSelected(index) else -1
 
     def select_row(self, row: int) -> None:
         """Make ``row`` the current, selected and visible row (nothing for -1)."""
@@ -132,13 +138,20 @@ class RowDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._second_line = second_line
 
-    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt naming)
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self,
+        option: QStyleOptionViewItem,  # noqa: N802 (Qt naming)
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QSize:
         metrics = QFontMetrics(option.font)
         return QSize(200, metrics.lineSpacing() * 2 + 14)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         row = index.data(ROW_ROLE) or {}
@@ -150,10 +163,14 @@ class RowDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
 
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        group = (QPalette.ColorGroup.Active if opt.state & QStyle.StateFlag.State_Active
-                 else QPalette.ColorGroup.Inactive)
-        ink = opt.palette.color(group, QPalette.ColorRole.HighlightedText if selected
-                                else QPalette.ColorRole.Text)
+        group = (
+            QPalette.ColorGroup.Active
+            if opt.state & QStyle.StateFlag.State_Active
+            else QPalette.ColorGroup.Inactive
+        )
+        ink = opt.palette.color(
+            group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
         muted = ink if selected else opt.palette.color(group, QPalette.ColorRole.PlaceholderText)
         painter.save()
         rect = opt.rect.adjusted(8, 6, -8, -6)
@@ -166,36 +183,44 @@ class RowDelegate(QStyledItemDelegate):
             painter.setFont(bold)
             painter.setPen(muted)
             width = QFontMetrics(bold).horizontalAdvance("000")
-            painter.drawText(QRect(left, rect.top(), width, line),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             f"{rank}.")
+            painter.drawText(
+                QRect(left, rect.top(), width, line),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                f"{rank}.",
+            )
             left += width + 2
         right = rect.right()
         if draft:
-            right = self._badge(painter, opt, QRect(left, rect.top(), right - left, line), ink,
-                                selected)
+            right = self._badge(
+                painter, opt, QRect(left, rect.top(), right - left, line), ink, selected
+            )
         title_font = QFont(opt.font)
         title_font.setItalic(draft)
         painter.setFont(title_font)
         painter.setPen(ink)
         title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         title_metrics = QFontMetrics(title_font)
-        painter.drawText(QRect(left, rect.top(), right - left, line),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         title_metrics.elidedText(one_line(title, 300),
-                                                  Qt.TextElideMode.ElideRight, right - left))
+        painter.drawText(
+            QRect(left, rect.top(), right - left, line),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            title_metrics.elidedText(
+                one_line(title, 300), Qt.TextElideMode.ElideRight, right - left
+            ),
+        )
         painter.setFont(opt.font)
         painter.setPen(muted)
         second = one_line(self._second_line(row) if row else "", 300)
-        painter.drawText(QRect(left, rect.top() + line + 2, rect.right() - left, line),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(second, Qt.TextElideMode.ElideRight,
-                                            rect.right() - left))
+        painter.drawText(
+            QRect(left, rect.top() + line + 2, rect.right() - left, line),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(second, Qt.TextElideMode.ElideRight, rect.right() - left),
+        )
         painter.restore()
 
     @staticmethod
-    def _badge(painter: QPainter, opt: QStyleOptionViewItem, space: QRect, ink: Any,
-               selected: bool) -> int:
+    def _badge(
+        painter: QPainter, opt: QStyleOptionViewItem, space: QRect, ink: Any, selected: bool
+    ) -> int:
         """Draws a "Draft" badge at the right of ``space``; the x where the title ends."""
         font = QFont(opt.font)
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))

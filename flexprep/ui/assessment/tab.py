@@ -35,9 +35,12 @@ class SelfAssessmentTab(WorkbookTab):
         self._column.setContentsMargins(12, 12, 12, 12)
         self._column.setSpacing(4)
         self._column.addWidget(heading_label("Know what you want, and why"))
-        self._column.addWidget(muted_label(
-            "Answer in your own words. Everything here is private and only appears in "
-            "My brief — except the business case, which is written to be shown."))
+        self._column.addWidget(
+            muted_label(
+                "Answer in your own words. Everything here is private and only appears in "
+                "My brief — except the business case, which is written to be shown."
+            )
+        )
         for number, prompt in enumerate(self._prompts[:FIRST_PROMPTS], 1):
             self._add_prompt(number, prompt)
         self._column.addStretch(1)
@@ -113,12 +116,14 @@ class SelfAssessmentTab(WorkbookTab):
             return
         self.ctx.saver.schedule(
             ("answer", workbook_id, key),
-            lambda: self.ctx.service.set_answer(workbook_id, key, text))
+            lambda: self.ctx.service.set_answer(workbook_id, key, text),
+        )
 
     def focus_anchor(self, anchor: str) -> None:
         editors = self.editors
         editor = editors.get(anchor) or next(
-            (e for e in editors.values() if not e.text().strip()), None)
+            (e for e in editors.values() if not e.text().strip()), None
+        )
         if editor is None:
             return
         self.scroll_area.ensureWidgetVisible(editor, 0, 80)

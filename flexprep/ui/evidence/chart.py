@@ -20,6 +20,7 @@ from flexprep.ui.widgets.chart import CHART_POLL_MS, ChartView
 CHART_DELAY_MS = 300
 EMPTY_TEXT = "Add a metric with a before and an after value to see the change here."
 
+
 class MetricsChartView(ChartView):
     """Before/after bars of the metrics, redrawn :data:`CHART_DELAY_MS` after a change.
 
@@ -27,8 +28,9 @@ class MetricsChartView(ChartView):
     them now. Nothing is drawn while the view is hidden; it catches up when shown.
     """
 
-    def __init__(self, rows: Callable[[], list[dict[str, Any]]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, rows: Callable[[], list[dict[str, Any]]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(EMPTY_TEXT, parent)
         self._rows = rows
         self._dirty = True
@@ -53,8 +55,10 @@ class MetricsChartView(ChartView):
         if not self.isVisible():
             return
         rows = self._rows()
-        if not any(row["kind"] == "metric" and (row["before"] is not None
-                                                or row["after"] is not None) for row in rows):
+        if not any(
+            row["kind"] == "metric" and (row["before"] is not None or row["after"] is not None)
+            for row in rows
+        ):
             self._dirty = False
             self.set_figure(None)  # nothing to draw: no need to wait for matplotlib
             return

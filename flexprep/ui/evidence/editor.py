@@ -22,8 +22,16 @@ from flexprep.ui.evidence.number import NumberEdit
 from flexprep.ui.widgets.common import GrowingTextEdit, muted_label, name
 
 EMPTY_ROW: dict[str, Any] = {
-    "id": None, "kind": "achievement", "title": "", "details": "", "source": "", "unit": "",
-    "before": None, "before_label": "", "after": None, "after_label": "",
+    "id": None,
+    "kind": "achievement",
+    "title": "",
+    "details": "",
+    "source": "",
+    "unit": "",
+    "before": None,
+    "before_label": "",
+    "after": None,
+    "after_label": "",
     "higher_is_better": True,
 }
 
@@ -50,17 +58,21 @@ class EvidenceEditor(QWidget):
             self.kind.addItem(label, key)
         self.title = name(QLineEdit(), "evidence_title", "Title of the evidence")
         self.title.setPlaceholderText("One line a manager remembers")
-        self.details = name(GrowingTextEdit(min_lines=2, max_lines=8), "evidence_details",
-                            "Details of the evidence")
+        self.details = name(
+            GrowingTextEdit(min_lines=2, max_lines=8), "evidence_details", "Details of the evidence"
+        )
         self.details.setPlaceholderText("What happened, where the numbers come from…")
         self.source = name(QLineEdit(), "evidence_source", "Source of the evidence")
-        self.source.setPlaceholderText("Where a sceptic can check it: report, dashboard, "
-                                       "citation…")
+        self.source.setPlaceholderText("Where a sceptic can check it: report, dashboard, citation…")
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for text, widget in (("&Kind:", self.kind), ("T&itle:", self.title),
-                             ("De&tails:", self.details), ("S&ource:", self.source)):
+        for text, widget in (
+            ("&Kind:", self.kind),
+            ("T&itle:", self.title),
+            ("De&tails:", self.details),
+            ("S&ource:", self.source),
+        ):
             row_label = QLabel(text)
             row_label.setBuddy(widget)
             form.addRow(row_label, widget)
@@ -76,16 +88,29 @@ class EvidenceEditor(QWidget):
         layout.addWidget(self.supports)
         layout.addStretch(1)
 
-        chain = [self.kind, self.title, self.details, self.source, self.unit,
-                 self.higher_is_better, self.before, self.before_label, self.after,
-                 self.after_label]
+        chain = [
+            self.kind,
+            self.title,
+            self.details,
+            self.source,
+            self.unit,
+            self.higher_is_better,
+            self.before,
+            self.before_label,
+            self.after,
+            self.after_label,
+        ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
         self.kind.activated.connect(self._on_kind)
-        for field, edit in (("title", self.title), ("source", self.source),
-                            ("unit", self.unit), ("before_label", self.before_label),
-                            ("after_label", self.after_label)):
+        for field, edit in (
+            ("title", self.title),
+            ("source", self.source),
+            ("unit", self.unit),
+            ("before_label", self.before_label),
+            ("after_label", self.after_label),
+        ):
             edit.textEdited.connect(lambda text, f=field: self._emit(f, text))
         self.details.edited.connect(lambda text: self._emit("details", text))
         self.higher_is_better.toggled.connect(lambda on: self._emit("higher_is_better", on))
@@ -99,8 +124,9 @@ class EvidenceEditor(QWidget):
         box.setObjectName("evidence_metric_fields")
         self.unit = name(QLineEdit(), "evidence_unit", "Unit of the metric")
         self.unit.setPlaceholderText("%, hours, tickets…")
-        self.higher_is_better = name(QCheckBox("Hi&gher is better"),
-                                     "evidence_higher_is_better", "Higher values are better")
+        self.higher_is_better = name(
+            QCheckBox("Hi&gher is better"), "evidence_higher_is_better", "Higher values are better"
+        )
         self.before = NumberEdit("evidence_before", "Value before")
         self.after = NumberEdit("evidence_after", "Value after")
         self.before_label = name(QLineEdit(), "evidence_before_label", "Label of the before value")
@@ -119,8 +145,10 @@ class EvidenceEditor(QWidget):
         value_head, label_head = muted_label("Value"), muted_label("Label (when, or what setting)")
         grid.addWidget(value_head, 1, 1)
         grid.addWidget(label_head, 1, 2)
-        for row, text, value, label in ((2, "&Before:", self.before, self.before_label),
-                                        (4, "Afte&r:", self.after, self.after_label)):
+        for row, text, value, label in (
+            (2, "&Before:", self.before, self.before_label),
+            (4, "Afte&r:", self.after, self.after_label),
+        ):
             caption = QLabel(text)
             caption.setBuddy(value)
             grid.addWidget(caption, row, 0)
@@ -166,8 +194,10 @@ class EvidenceEditor(QWidget):
             self.supports.setText(f"Supports your answer to:<ul style='margin:0'>{lines}</ul>")
         else:
             self.supports.setTextFormat(Qt.TextFormat.PlainText)
-            self.supports.setText("Not linked to any objection yet: link it from an objection "
-                                  "in the Objection rehearsal tab.")
+            self.supports.setText(
+                "Not linked to any objection yet: link it from an objection "
+                "in the Objection rehearsal tab."
+            )
 
     def has_bad_number(self) -> bool:
         return not (self.before.is_valid() and self.after.is_valid())

@@ -95,33 +95,35 @@ class EndorsementEditor(QWidget):
         self._loading = False
         self.author = name(QLineEdit(), "endorsement_author", "Author of the endorsement")
         self.author.setPlaceholderText("Name and role, e.g. Maria Lopez, client at Acme")
-        self.relationship = name(QComboBox(), "endorsement_relationship",
-                                 "Relationship to you")
+        self.relationship = name(QComboBox(), "endorsement_relationship", "Relationship to you")
         for key, label in vocab.RELATIONSHIPS.items():
             self.relationship.addItem(label, key)
         self.date = name(OptionalDateEdit(), "endorsement_date", "Date of the endorsement")
-        self.no_date = name(QPushButton("No date"), "endorsement_no_date",
-                            "Clear the date of the endorsement")
+        self.no_date = name(
+            QPushButton("No date"), "endorsement_no_date", "Clear the date of the endorsement"
+        )
         self.no_date.setToolTip("Remove the date")
-        self.quote = name(GrowingTextEdit(min_lines=3, max_lines=8), "endorsement_quote",
-                          "Quote")
+        self.quote = name(GrowingTextEdit(min_lines=3, max_lines=8), "endorsement_quote", "Quote")
         self.quote.setPlaceholderText("What they said or wrote, in their words…")
         self.speaks_to: dict[str, QCheckBox] = {}
         topics = QGridLayout()
         topics.setContentsMargins(0, 0, 0, 0)
         for number, (key, label) in enumerate(vocab.SPEAKS_TO.items()):
-            box = name(QCheckBox(label), f"endorsement_speaks_{key}",
-                       f"Speaks to {label.lower()}")
+            box = name(QCheckBox(label), f"endorsement_speaks_{key}", f"Speaks to {label.lower()}")
             box.toggled.connect(self._on_topics)
             topics.addWidget(box, number // 3, number % 3)
             self.speaks_to[key] = box
         topics.setColumnStretch(3, 1)
-        self.shareable = name(QCheckBox("May be &shared"), "endorsement_shareable",
-                              "This endorsement may be shared with your manager")
+        self.shareable = name(
+            QCheckBox("May be &shared"),
+            "endorsement_shareable",
+            "This endorsement may be shared with your manager",
+        )
         share_note = muted_label(
             "Only endorsements marked “may be shared” go into manager-facing documents "
             "(the proposal). The others stay private, in My brief only — ask the author "
-            "before you tick this.")
+            "before you tick this."
+        )
         share_note.setObjectName("endorsement_share_note")
         self.shareable.setAccessibleDescription(share_note.text())
 
@@ -148,8 +150,12 @@ class EndorsementEditor(QWidget):
         share.addWidget(share_note)
         form.addRow("Sharing:", share)
         # A form row's label made from text is a QLabel (the stubs say only QWidget).
-        for field, buddy in ((self.author, self.author), (self.relationship, self.relationship),
-                             (self.quote, self.quote), (when, self.date)):
+        for field, buddy in (
+            (self.author, self.author),
+            (self.relationship, self.relationship),
+            (self.quote, self.quote),
+            (when, self.date),
+        ):
             field_label = form.labelForField(field)
             if isinstance(field_label, QLabel):
                 field_label.setBuddy(buddy)
@@ -157,14 +163,22 @@ class EndorsementEditor(QWidget):
         outer.addLayout(form)
         outer.setContentsMargins(0, 0, 0, 0)
 
-        chain = [self.author, self.relationship, self.date, self.no_date, self.quote,
-                 *self.speaks_to.values(), self.shareable]
+        chain = [
+            self.author,
+            self.relationship,
+            self.date,
+            self.no_date,
+            self.quote,
+            *self.speaks_to.values(),
+            self.shareable,
+        ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
         self.author.textEdited.connect(lambda text: self._emit("author", text))
         self.relationship.activated.connect(
-            lambda _i: self._emit("relationship", self.relationship.currentData()))
+            lambda _i: self._emit("relationship", self.relationship.currentData())
+        )
         self.date.date_edited.connect(lambda value: self._emit("date", value))
         self.no_date.clicked.connect(self.date.clear_date)
         self.quote.edited.connect(lambda text: self._emit("quote", text))
@@ -175,11 +189,19 @@ class EndorsementEditor(QWidget):
         """Show ``row`` (None: nothing selected, the form is disabled and empty)."""
         self._loading = True
         try:
-            row = row or {"author": "", "relationship": "other", "date": None, "quote": "",
-                          "speaks_to": [], "shareable": False, "id": None}
+            row = row or {
+                "author": "",
+                "relationship": "other",
+                "date": None,
+                "quote": "",
+                "speaks_to": [],
+                "shareable": False,
+                "id": None,
+            }
             self.author.setText(row["author"])
-            self.relationship.setCurrentIndex(max(0, self.relationship.findData(
-                row["relationship"])))
+            self.relationship.setCurrentIndex(
+                max(0, self.relationship.findData(row["relationship"]))
+            )
             self.date.set_value(row["date"])
             self.quote.set_text(row["quote"])
             for key, box in self.speaks_to.items():

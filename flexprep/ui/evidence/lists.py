@@ -36,10 +36,20 @@ class RankedListPanel(QWidget):
     delete_requested = Signal(int)
     move_requested = Signal(int, int)
 
-    def __init__(self, key: str, title: str, hint: str, model: RankedTableModel,
-                 add_button: QWidget, editor: QWidget, extra: list[QWidget] | None = None,
-                 stretch_column: int = 0, editor_beside: bool = False, empty_text: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        key: str,
+        title: str,
+        hint: str,
+        model: RankedTableModel,
+        add_button: QWidget,
+        editor: QWidget,
+        extra: list[QWidget] | None = None,
+        stretch_column: int = 0,
+        editor_beside: bool = False,
+        empty_text: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(f"{key}_panel")
         self.model = model
@@ -70,8 +80,7 @@ class RankedListPanel(QWidget):
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         # Tool buttons: compact, so the tab still fits a narrow window.
-        self.delete_button = name(QToolButton(), f"{key}_delete",
-                                  f"Delete the selected {key} item")
+        self.delete_button = name(QToolButton(), f"{key}_delete", f"Delete the selected {key} item")
         self.delete_button.setText("Delete")
         self.delete_button.setToolTip("Delete the selected row (Delete)")
         self.up_button = name(QToolButton(), f"{key}_up", "Move the selected row up")
@@ -134,17 +143,25 @@ class RankedListPanel(QWidget):
             layout.addWidget(list_column, 2)
             layout.addWidget(self.editor_stack, 3)
 
-        chain = [*(extra or []), self.view, add_button, self.delete_button, self.up_button,
-                 self.down_button]
+        chain = [
+            *(extra or []),
+            self.view,
+            add_button,
+            self.delete_button,
+            self.up_button,
+            self.down_button,
+        ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
         self.delete_button.clicked.connect(self._delete)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
-        for keys, slot in ((QKeySequence(QKeySequence.StandardKey.Delete), self._delete),
-                           (QKeySequence("Ctrl+Up"), lambda: self._move(-1)),
-                           (QKeySequence("Ctrl+Down"), lambda: self._move(1))):
+        for keys, slot in (
+            (QKeySequence(QKeySequence.StandardKey.Delete), self._delete),
+            (QKeySequence("Ctrl+Up"), lambda: self._move(-1)),
+            (QKeySequence("Ctrl+Down"), lambda: self._move(1)),
+        ):
             shortcut = QShortcut(keys, self.view, slot)
             # Only while the list has the focus: both lists of the tab use the same keys.
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)

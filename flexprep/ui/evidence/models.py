@@ -32,8 +32,18 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 ENDORSEMENT_FIELDS = ("author", "relationship", "date", "quote", "speaks_to", "shareable")
-EVIDENCE_FIELDS = ("kind", "title", "details", "source", "unit", "before", "before_label",
-                   "after", "after_label", "higher_is_better")
+EVIDENCE_FIELDS = (
+    "kind",
+    "title",
+    "details",
+    "source",
+    "unit",
+    "before",
+    "before_label",
+    "after",
+    "after_label",
+    "higher_is_better",
+)
 
 
 def row_dict(item: Any, fields: Sequence[str]) -> dict[str, Any]:
@@ -102,8 +112,7 @@ class RankedTableModel(QAbstractTableModel):
         if position < 0:
             return
         self.rows[position][field] = value
-        self.dataChanged.emit(self.index(position, 0),
-                              self.index(position, self.columnCount() - 1))
+        self.dataChanged.emit(self.index(position, 0), self.index(position, self.columnCount() - 1))
 
     # -- Qt model API -----------------------------------------------------------------
 
@@ -113,10 +122,17 @@ class RankedTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
             return self.HEADERS[section]
         return None
 
@@ -153,12 +169,24 @@ class RankedTableModel(QAbstractTableModel):
             mime.setData(self.MIME, QByteArray(str(rows[0]).encode()))
         return mime
 
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int,  # noqa: N802
-                        column: int, parent: Index) -> bool:
+    def canDropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,  # noqa: N802
+        column: int,
+        parent: Index,
+    ) -> bool:
         return data.hasFormat(self.MIME) and action == Qt.DropAction.MoveAction
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int,  # noqa: N802
-                     column: int, parent: Index) -> bool:
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,  # noqa: N802
+        column: int,
+        parent: Index,
+    ) -> bool:
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
         source = int(bytes(data.data(self.MIME).data()).decode() or -1)
@@ -195,8 +223,11 @@ class EndorsementTableModel(RankedTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             quote = " ".join(row["quote"].split())
             when = row["date"].isoformat() if isinstance(row["date"], date) else "no date"
-            sharing = ("May be shared in manager-facing documents" if row["shareable"]
-                       else "Private: only in My brief")
+            sharing = (
+                "May be shared in manager-facing documents"
+                if row["shareable"]
+                else "Private: only in My brief"
+            )
             return f"“{quote[:300]}”\n{when} · {sharing}" if quote else sharing
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.COL_SHARED:
             return "shared" if row["shareable"] else "private"
@@ -204,8 +235,12 @@ class EndorsementTableModel(RankedTableModel):
 
 
 #: Kind names short enough for a list column.
-SHORT_KINDS = {"metric": "Metric", "achievement": "Achievement", "research": "Research",
-               "precedent": "Precedent"}
+SHORT_KINDS = {
+    "metric": "Metric",
+    "achievement": "Achievement",
+    "research": "Research",
+    "precedent": "Precedent",
+}
 
 
 class EvidenceTableModel(RankedTableModel):
@@ -228,8 +263,11 @@ class EvidenceTableModel(RankedTableModel):
             source = row["source"].strip()
             kind = vocab.EVIDENCE_KINDS.get(row["kind"], row["kind"])
             figure = figure_text(row, labels=True) if row["kind"] == "metric" else ""
-            return f"{kind}: {row['title']}\n" + (f"{figure}\n" if figure else "") + (
-                f"Source: {source}" if source else "No source yet")
+            return (
+                f"{kind}: {row['title']}\n"
+                + (f"{figure}\n" if figure else "")
+                + (f"Source: {source}" if source else "No source yet")
+            )
         return None
 
 

@@ -42,22 +42,33 @@ def evidence_fields(finding: dict[str, Any]) -> dict[str, Any]:
     details = " ".join(part for part in (figure, finding["details"].strip()) if part)
     if finding["limits"].strip():
         details += "\n\nLimits: " + finding["limits"].strip()
-    return {"kind": "research", "title": finding["title"], "details": details,
-            "source": finding["source"]}
+    return {
+        "kind": "research",
+        "title": finding["title"],
+        "details": details,
+        "source": finding["source"],
+    }
 
 
 def finding_added(finding: dict[str, Any], evidence: list[dict[str, Any]]) -> bool:
     """Whether ``evidence`` (rows) already holds this finding, even lightly edited."""
     return any(
-        row["kind"] == "research" and row["source"].strip() == finding["source"].strip()
-        and (row["title"].strip() == finding["title"].strip()
-             or finding["figure"].strip() in row["details"])
+        row["kind"] == "research"
+        and row["source"].strip() == finding["source"].strip()
+        and (
+            row["title"].strip() == finding["title"].strip()
+            or finding["figure"].strip() in row["details"]
+        )
         for row in evidence
     )
 
 
-_CITATION = (("Study", "study"), ("Authors", "authors"), ("Year", "year"),
-             ("Published in", "published_in"))
+_CITATION = (
+    ("Study", "study"),
+    ("Authors", "authors"),
+    ("Year", "year"),
+    ("Published in", "published_in"),
+)
 
 
 def finding_html(finding: dict[str, Any]) -> str:
@@ -145,17 +156,23 @@ class ResearchLibraryDialog(QDialog):
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
 
-        self.add_button = name(QPushButton("&Add to my evidence"), "research_add",
-                               "Add the selected finding to my evidence")
+        self.add_button = name(
+            QPushButton("&Add to my evidence"),
+            "research_add",
+            "Add the selected finding to my evidence",
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(muted_label(
-            "Published findings you can cite, each with its source and its limits. "
-            "Adding one copies the figure, the details, the limits and the full citation "
-            "into your evidence, where you can shorten it. Quote the limits honestly: "
-            "a manager who checks will trust you more."))
+        layout.addWidget(
+            muted_label(
+                "Published findings you can cite, each with its source and its limits. "
+                "Adding one copies the figure, the details, the limits and the full citation "
+                "into your evidence, where you can shorten it. Quote the limits honestly: "
+                "a manager who checks will trust you more."
+            )
+        )
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
         self.resize(900, 560)
@@ -182,8 +199,7 @@ class ResearchLibraryDialog(QDialog):
 
     def mark_added(self, evidence: list[dict[str, Any]]) -> None:
         """Mark the findings already in ``evidence`` (rows of the evidence list)."""
-        self.model.set_added({f["key"] for f in self.model.findings
-                              if finding_added(f, evidence)})
+        self.model.set_added({f["key"] for f in self.model.findings if finding_added(f, evidence)})
         self._update_button()
 
     @Slot()

@@ -35,9 +35,15 @@ class RankedSection(QObject):
     rows_changed = Signal()
     current_changed = Signal(int)
 
-    def __init__(self, tab: WorkbookTab, part: str, model: RankedTableModel,
-                 panel: RankedListPanel, editor: Any,
-                 describe: Callable[[dict[str, Any]], str]) -> None:
+    def __init__(
+        self,
+        tab: WorkbookTab,
+        part: str,
+        model: RankedTableModel,
+        panel: RankedListPanel,
+        editor: Any,
+        describe: Callable[[dict[str, Any]], str],
+    ) -> None:
         super().__init__(tab)
         self.tab, self.part, self.model = tab, part, model
         self.panel, self.editor, self.describe = panel, editor, describe
@@ -81,8 +87,15 @@ class RankedSection(QObject):
                 noun = vocab.EVIDENCE_KINDS.get(fields.get("kind", ""), noun).lower()
             title = fields.get(_NAMES[self.part][1], "")
             step_text = named("Add", noun, title) if title.strip() else f"Add {noun}"
-        step = AddItem(self.tab.ctx, self.item_model, workbook_id, fields, step_text,
-                       self.panel.view, self.show_undone)
+        step = AddItem(
+            self.tab.ctx,
+            self.item_model,
+            workbook_id,
+            fields,
+            step_text,
+            self.panel.view,
+            self.show_undone,
+        )
         try:
             self.tab.ctx.undo_stack.run(step)
         except FlexPrepError as exc:
@@ -101,18 +114,29 @@ class RankedSection(QObject):
         what = self.describe(row)
         if what:
             answer = QMessageBox.question(
-                self.tab, "Delete", f"Delete {what}?",
+                self.tab,
+                "Delete",
+                f"Delete {what}?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
+                QMessageBox.StandardButton.No,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         # Pending edits of this item are written first, so none is left to retry.
         self.tab.ctx.saver.flush()
         noun, key = _NAMES[self.part]
         try:
-            self.tab.ctx.undo_stack.run(DeleteItem(self.tab.ctx, self.item_model, row["id"],
-                                                   noun, row[key], self.panel.view,
-                                                   self.show_undone))
+            self.tab.ctx.undo_stack.run(
+                DeleteItem(
+                    self.tab.ctx,
+                    self.item_model,
+                    row["id"],
+                    noun,
+                    row[key],
+                    self.panel.view,
+                    self.show_undone,
+                )
+            )
         except NotFoundError:
             pass
         except FlexPrepError as exc:
@@ -129,9 +153,18 @@ class RankedSection(QObject):
         row = self.model.rows[source]
         noun, key = _NAMES[self.part]
         try:
-            self.tab.ctx.undo_stack.run(MoveItem(
-                self.tab.ctx, self.item_model, row["id"], source, target,
-                move_text(noun, row[key], source, target), self.panel.view, self.show_undone))
+            self.tab.ctx.undo_stack.run(
+                MoveItem(
+                    self.tab.ctx,
+                    self.item_model,
+                    row["id"],
+                    source,
+                    target,
+                    move_text(noun, row[key], source, target),
+                    self.panel.view,
+                    self.show_undone,
+                )
+            )
         except FlexPrepError as exc:
             self.warn("Not moved", exc)
             return
@@ -155,8 +188,9 @@ class RankedSection(QObject):
         if item_id is None:
             return
         self.model.set_field(item_id, field, value)
-        self.tab.ctx.saver.schedule((self.part, item_id, field),
-                                    lambda: self._write(item_id, field, value))
+        self.tab.ctx.saver.schedule(
+            (self.part, item_id, field), lambda: self._write(item_id, field, value)
+        )
         self.rows_changed.emit()
 
     def _write(self, item_id: int, field: str, value: Any) -> None:

@@ -30,8 +30,18 @@ from flexprep.ui.widgets.tab import WorkbookTab
 from flexprep.ui.widgets.undo import named
 
 #: What the chart draws from each evidence row (the file format's keys).
-CHART_KEYS = ("kind", "title", "details", "source", "unit", "before", "before_label", "after",
-              "after_label", "higher_is_better")
+CHART_KEYS = (
+    "kind",
+    "title",
+    "details",
+    "source",
+    "unit",
+    "before",
+    "before_label",
+    "after",
+    "after_label",
+    "higher_is_better",
+)
 
 
 def _describe_endorsement(row: dict[str, Any]) -> str:
@@ -50,38 +60,64 @@ class EvidenceTab(WorkbookTab):
         super().__init__(ctx, parent)
         self.endorsement_editor = EndorsementEditor()
         self.evidence_editor = EvidenceEditor()
-        self.add_endorsement_button = name(QPushButton("&Add endorsement"),
-                                           "endorsement_add", "Add an endorsement")
+        self.add_endorsement_button = name(
+            QPushButton("&Add endorsement"), "endorsement_add", "Add an endorsement"
+        )
         self.add_evidence_button = self._build_add_evidence_button()
-        self.library_button = name(QPushButton("Research &library…"), "research_library_open",
-                                   "Browse the research library")
+        self.library_button = name(
+            QPushButton("Research &library…"),
+            "research_library_open",
+            "Browse the research library",
+        )
         self.library_button.setToolTip("Cited findings you can add to your evidence in one step")
         self.endorsement_panel = RankedListPanel(
-            "endorsement", "Endorsements",
+            "endorsement",
+            "Endorsements",
             "What mentors, peers, clients and managers have said about your work. "
             "Drag or use Ctrl+Up/Down to put the strongest first.",
-            EndorsementTableModel(self), self.add_endorsement_button,
-            self.endorsement_editor, stretch_column=EndorsementTableModel.COL_AUTHOR,
+            EndorsementTableModel(self),
+            self.add_endorsement_button,
+            self.endorsement_editor,
+            stretch_column=EndorsementTableModel.COL_AUTHOR,
             empty_text="No endorsements yet.\n\nAsk a mentor, a colleague or a client for "
-                       "a sentence about your work, then add it here.")
+            "a sentence about your work, then add it here.",
+        )
         self.evidence_panel = RankedListPanel(
-            "evidence", "Evidence",
+            "evidence",
+            "Evidence",
             "Numbers before and after, achievements, research and precedents, each with a "
             "source a sceptic can check.",
-            EvidenceTableModel(self), self.add_evidence_button, self.evidence_editor,
-            extra=[self.library_button], stretch_column=EvidenceTableModel.COL_TITLE,
+            EvidenceTableModel(self),
+            self.add_evidence_button,
+            self.evidence_editor,
+            extra=[self.library_button],
+            stretch_column=EvidenceTableModel.COL_TITLE,
             editor_beside=True,
             empty_text="No evidence yet.\n\nAdd a metric — a number before and after — or "
-                       "pick a finding from the research library.")
+            "pick a finding from the research library.",
+        )
         self.evidence_panel.body.setSizes([420, 440])
-        self.endorsements = RankedSection(self, "endorsements", self.endorsement_panel.model,
-                                          self.endorsement_panel, self.endorsement_editor,
-                                          _describe_endorsement)
-        self.evidence = RankedSection(self, "evidence", self.evidence_panel.model,
-                                      self.evidence_panel, self.evidence_editor,
-                                      self._describe_evidence)
-        self.chart = name(MetricsChartView(self._chart_rows), "metrics_chart",
-                          "Chart of the metrics before and after")
+        self.endorsements = RankedSection(
+            self,
+            "endorsements",
+            self.endorsement_panel.model,
+            self.endorsement_panel,
+            self.endorsement_editor,
+            _describe_endorsement,
+        )
+        self.evidence = RankedSection(
+            self,
+            "evidence",
+            self.evidence_panel.model,
+            self.evidence_panel,
+            self.evidence_editor,
+            self._describe_evidence,
+        )
+        self.chart = name(
+            MetricsChartView(self._chart_rows),
+            "metrics_chart",
+            "Chart of the metrics before and after",
+        )
         self.chart.setMinimumHeight(240)
         self.library: ResearchLibraryDialog | None = None
 
@@ -118,8 +154,10 @@ class EvidenceTab(WorkbookTab):
     def _build_add_evidence_button(self) -> QToolButton:
         button = name(QToolButton(), "evidence_add", "Add a metric")
         button.setText("Add &metric")
-        button.setToolTip("Add a metric (Alt+M). The arrow offers the other kinds of evidence; "
-                          "Kind, in the editor, changes it later.")
+        button.setToolTip(
+            "Add a metric (Alt+M). The arrow offers the other kinds of evidence; "
+            "Kind, in the editor, changes it later."
+        )
         button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         menu = QMenu(button)
@@ -180,8 +218,9 @@ class EvidenceTab(WorkbookTab):
             return ""
         what = f"“{row['title'].strip() or 'this evidence item'}”"
         if linked:
-            what += (f", which supports {linked} objection{'s' if linked > 1 else ''} "
-                     "(the links go too)")
+            what += (
+                f", which supports {linked} objection{'s' if linked > 1 else ''} (the links go too)"
+            )
         return what
 
     # -- actions ------------------------------------------------------------------------
@@ -213,8 +252,10 @@ class EvidenceTab(WorkbookTab):
 
     @Slot(dict)
     def _add_finding(self, finding: dict[str, Any]) -> None:
-        self.evidence.add(named("Add", "research", finding["title"], "from the library"),
-                          **evidence_fields(finding))
+        self.evidence.add(
+            named("Add", "research", finding["title"], "from the library"),
+            **evidence_fields(finding),
+        )
 
     # -- evidence follow-ups: chart, library marks, supported objections --------------
 

@@ -20,7 +20,8 @@ class _ToggleLabel(QLabel):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt naming)
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
-                event.position().toPoint()):
+            event.position().toPoint()
+        ):
             self._box.toggle()
             self._box.setFocus(Qt.FocusReason.MouseFocusReason)
         super().mouseReleaseEvent(event)

@@ -56,8 +56,12 @@ class TrialLogTableModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
         return None
@@ -65,8 +69,7 @@ class TrialLogTableModel(QAbstractTableModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsEditable)
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
     # -- data --------------------------------------------------------------------------
 
@@ -85,15 +88,21 @@ class TrialLogTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.EditRole:
                 day = entry.date or date.today()
                 return QDate(day.year, day.month, day.day)
-        elif column == self.COL_TEXT and role in (Qt.ItemDataRole.DisplayRole,
-                                                  Qt.ItemDataRole.EditRole):
+        elif column == self.COL_TEXT and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
+        ):
             return entry.text
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_TEXT:
             return entry.text or None
         return None
 
-    def setData(self, index: AnyIndex, value: Any,  # noqa: N802
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(
+        self,
+        index: AnyIndex,
+        value: Any,  # noqa: N802
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         entry = self.entries[index.row()]
@@ -137,8 +146,12 @@ class TrialLogTableModel(QAbstractTableModel):
 class DateDelegate(QStyledItemDelegate):
     """Edits a date cell with a calendar picker."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
-                     index: AnyIndex) -> QWidget:
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,  # noqa: N802
+        index: AnyIndex,
+    ) -> QWidget:
         editor = QDateEdit(parent)
         editor.setObjectName("trial_log_date_editor")
         editor.setAccessibleName("Date of the entry")

@@ -51,15 +51,19 @@ class TrialLogEditor(QWidget):
         self.view.setItemDelegateForColumn(TrialLogTableModel.COL_DATE, DateDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.view.setWordWrap(True)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(TrialLogTableModel.COL_DATE, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(TrialLogTableModel.COL_DATE,
-                             self.view.fontMetrics().horizontalAdvance("Wed 30 Sep 2099") + 24)
+        header.resizeSection(
+            TrialLogTableModel.COL_DATE,
+            self.view.fontMetrics().horizontalAdvance("Wed 30 Sep 2099") + 24,
+        )
         header.setSectionResizeMode(TrialLogTableModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.view.itemDelegate().closeEditor.connect(self._on_editor_closed)
@@ -68,18 +72,26 @@ class TrialLogEditor(QWidget):
         self.model.modelReset.connect(self._fit_rows)
         self.model.rowsRemoved.connect(self._fit_rows)
 
-        self.add_button = name(QPushButton("Add entry"), "trial_log_add",
-                               "Add a trial log entry dated today")
-        self.edit_button = name(QPushButton("Edit"), "trial_log_edit",
-                                "Edit the selected trial log entry")
-        self.delete_button = name(QPushButton("Delete"), "trial_log_delete",
-                                  "Delete the selected trial log entry")
+        self.add_button = name(
+            QPushButton("Add entry"), "trial_log_add", "Add a trial log entry dated today"
+        )
+        self.edit_button = name(
+            QPushButton("Edit"), "trial_log_edit", "Edit the selected trial log entry"
+        )
+        self.delete_button = name(
+            QPushButton("Delete"), "trial_log_delete", "Delete the selected trial log entry"
+        )
         self.add_button.clicked.connect(self.add_entry)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
-        install_keys(self.view, [("Add entry", Qt.Key.Key_Insert, self.add_entry),
-                                 ("Edit", Qt.Key.Key_F2, self.edit_current),
-                                 ("Delete entry", Qt.Key.Key_Delete, self.delete_current)])
+        install_keys(
+            self.view,
+            [
+                ("Add entry", Qt.Key.Key_Insert, self.add_entry),
+                ("Edit", Qt.Key.Key_F2, self.edit_current),
+                ("Delete entry", Qt.Key.Key_Delete, self.delete_current),
+            ],
+        )
         self.error = error_label("trial_log_error")
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button):
@@ -90,8 +102,12 @@ class TrialLogEditor(QWidget):
         layout.addWidget(self.view)
         layout.addLayout(buttons)
         layout.addWidget(self.error)
-        layout.addWidget(muted_label("Keep a short dated note of how the trial goes: what "
-                                     "worked, what you changed, what your manager said."))
+        layout.addWidget(
+            muted_label(
+                "Keep a short dated note of how the trial goes: what "
+                "worked, what you changed, what your manager said."
+            )
+        )
         self.view.selectionModel().currentChanged.connect(self._update_buttons)
         self._update_buttons()
 
@@ -112,9 +128,15 @@ class TrialLogEditor(QWidget):
         """Add an entry dated today at the end and start typing its text."""
         if self.workbook_id is None:
             return
-        step = AddItem(self.ctx, TrialLogEntry, self.workbook_id,
-                       {"date": date.today(), "text": ""}, "Add trial log entry", self.view,
-                       self.show_undone)
+        step = AddItem(
+            self.ctx,
+            TrialLogEntry,
+            self.workbook_id,
+            {"date": date.today(), "text": ""},
+            "Add trial log entry",
+            self.view,
+            self.show_undone,
+        )
         try:
             self.ctx.undo_stack.run(step)
         except FlexPrepError as exc:
@@ -147,10 +169,12 @@ class TrialLogEditor(QWidget):
         entry = self.model.entries[index.row()]
         if entry.text.strip():
             answer = QMessageBox.question(
-                self, "Delete entry",
+                self,
+                "Delete entry",
                 f"Delete the entry of {index.siblingAtColumn(0).data()}?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
+                QMessageBox.StandardButton.No,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self._delete(entry.id, entry.text or index.siblingAtColumn(0).data())
@@ -163,9 +187,17 @@ class TrialLogEditor(QWidget):
                 self.ctx.service.delete_item(TrialLogEntry, entry_id)
                 self._forget_add(entry_id)
             else:
-                self.ctx.undo_stack.run(DeleteItem(self.ctx, TrialLogEntry, entry_id,
-                                                   "trial log entry", title, self.view,
-                                                   self.show_undone))
+                self.ctx.undo_stack.run(
+                    DeleteItem(
+                        self.ctx,
+                        TrialLogEntry,
+                        entry_id,
+                        "trial log entry",
+                        title,
+                        self.view,
+                        self.show_undone,
+                    )
+                )
         except FlexPrepError as exc:
             self._show_error(f"Entry not deleted: {exc}")
             return
@@ -180,8 +212,12 @@ class TrialLogEditor(QWidget):
     def _forget_add(self, entry_id: int) -> None:
         step, self._fresh_step = self._fresh_step, None
         stack = self.ctx.undo_stack
-        if step is not None and step.item_id == entry_id and stack.index() == stack.count() \
-                and stack.command(stack.index() - 1) is step:
+        if (
+            step is not None
+            and step.item_id == entry_id
+            and stack.index() == stack.count()
+            and stack.command(stack.index() - 1) is step
+        ):
             step.setObsolete(True)
             stack.undo()  # an obsolete step is dropped without being undone
 
@@ -202,8 +238,9 @@ class TrialLogEditor(QWidget):
         try:
             self.ctx.service.update_item(TrialLogEntry, entry_id, **{field: value})
         except FlexPrepError as exc:
-            self._show_error(f"Not saved: {exc} — the entry still shows your text; edit it "
-                             "again to retry.")
+            self._show_error(
+                f"Not saved: {exc} — the entry still shows your text; edit it again to retry."
+            )
             return
         self._show_error("")
         self.ctx.signals.data_changed.emit("trial_log")
@@ -235,8 +272,9 @@ class TrialLogEditor(QWidget):
         line = self.view.fontMetrics().lineSpacing() + 10
         rows = [self.view.rowHeight(r) for r in range(self.model.rowCount())]
         height = sum(rows[:12]) + max(0, 3 - len(rows)) * line
-        self.view.setFixedHeight(height + self.view.horizontalHeader().height()
-                                 + 2 * self.view.frameWidth() + 2)
+        self.view.setFixedHeight(
+            height + self.view.horizontalHeader().height() + 2 * self.view.frameWidth() + 2
+        )
 
     def first_index(self) -> QModelIndex:
         return self.model.index(0, TrialLogTableModel.COL_TEXT)

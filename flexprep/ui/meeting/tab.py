@@ -55,34 +55,50 @@ class MeetingTab(WorkbookTab):
         self._loading = False
         self.today = date.today
         self.load_error = error_label("meeting_error")
-        self.at = OptionalDateEdit("meeting_at", "Meeting date and time", with_time=True,
-                                   default=lambda: datetime.combine(
-                                       self.today() + timedelta(days=1), time(10, 0)))
+        self.at = OptionalDateEdit(
+            "meeting_at",
+            "Meeting date and time",
+            with_time=True,
+            default=lambda: datetime.combine(self.today() + timedelta(days=1), time(10, 0)),
+        )
         self.countdown = QLabel()
         self.countdown.setObjectName("meeting_countdown")
         self.timing = TimingChecklist(content.timing_checklist())
-        self.timing_notes = text_box("timing_notes", "Timing notes",
-                                     "Why now is a good moment; what to avoid…")
+        self.timing_notes = text_box(
+            "timing_notes", "Timing notes", "Why now is a good moment; what to avoid…"
+        )
         self.talking_points = StringListEditor(
-            "talking_points", "talking point",
+            "talking_points",
+            "talking point",
             empty_text="No talking point yet: what must you say, in what order?",
-            undo_stack=ctx.undo_stack)
-        self.notes = text_box("meeting_notes", "Meeting notes",
-                              "What was said, during or right after the meeting…")
+            undo_stack=ctx.undo_stack,
+        )
+        self.notes = text_box(
+            "meeting_notes", "Meeting notes", "What was said, during or right after the meeting…"
+        )
         self.outcome = name(QComboBox(), "outcome", "Outcome")
         for key, text in vocab.OUTCOMES.items():
             self.outcome.addItem(text, key)
-        self.next_steps = StringListEditor("next_steps", "next step", min_rows=2,
-                                           empty_text="No next step yet.",
-                                           undo_stack=ctx.undo_stack)
+        self.next_steps = StringListEditor(
+            "next_steps",
+            "next step",
+            min_rows=2,
+            empty_text="No next step yet.",
+            undo_stack=ctx.undo_stack,
+        )
         self.trial_log = TrialLogEditor(ctx)
         self.proposed_start = OptionalDateEdit("proposed_start", "Proposed start date")
-        self.previous_request = OptionalDateEdit("previous_request", "Date of an earlier request",
-                                                 empty_text="None")
-        self.export_followup = name(QPushButton("Export follow-&up…"), "export_followup",
-                                    "Export the follow-up document")
-        self.export_letter = name(QPushButton("Export formal request &letter…"), "export_letter",
-                                  "Export the formal request letter")
+        self.previous_request = OptionalDateEdit(
+            "previous_request", "Date of an earlier request", empty_text="None"
+        )
+        self.export_followup = name(
+            QPushButton("Export follow-&up…"), "export_followup", "Export the follow-up document"
+        )
+        self.export_letter = name(
+            QPushButton("Export formal request &letter…"),
+            "export_letter",
+            "Export the formal request letter",
+        )
         for widget in (self.talking_points.view, self.notes, self.timing_notes):
             widget.setAccessibleDescription("Private: only in My brief.")
 
@@ -92,21 +108,22 @@ class MeetingTab(WorkbookTab):
         self.at.value_changed.connect(self._on_at)
         self.timing.checks_changed.connect(lambda keys: self._save(timing_checks=keys))
         self.timing_notes.edited.connect(lambda text: self._save(timing_notes=text))
-        self.talking_points.items_changed.connect(
-            lambda items: self._save(talking_points=items))
+        self.talking_points.items_changed.connect(lambda items: self._save(talking_points=items))
         self.notes.edited.connect(lambda text: self._save(notes=text))
-        self.outcome.activated.connect(
-            lambda _=0: self._save(outcome=self.outcome.currentData()))
+        self.outcome.activated.connect(lambda _=0: self._save(outcome=self.outcome.currentData()))
         self.next_steps.items_changed.connect(
-            lambda items: self._save(next_steps=self._steps(items)))
+            lambda items: self._save(next_steps=self._steps(items))
+        )
         self.proposed_start.value_changed.connect(
-            lambda day: self._save_request(proposed_start=day))
+            lambda day: self._save_request(proposed_start=day)
+        )
         self.previous_request.value_changed.connect(
-            lambda day: self._save_request(previous_requests=[] if day is None else [day]))
+            lambda day: self._save_request(previous_requests=[] if day is None else [day])
+        )
         self.export_followup.clicked.connect(
-            lambda: self.ctx.signals.export_requested.emit("followup"))
-        self.export_letter.clicked.connect(
-            lambda: self.ctx.signals.export_requested.emit("letter"))
+            lambda: self.ctx.signals.export_requested.emit("followup")
+        )
+        self.export_letter.clicked.connect(lambda: self.ctx.signals.export_requested.emit("letter"))
 
     # -- building --------------------------------------------------------------------
 
@@ -127,10 +144,10 @@ class MeetingTab(WorkbookTab):
         request = QWidget()
         request_form = QFormLayout(request)
         request_form.setContentsMargins(0, 0, 0, 0)
-        self._row(request_form, "Proposed &start:", self.proposed_start,
-                  self.proposed_start.check)
-        self._row(request_form, "Earl&ier request:", self.previous_request,
-                  self.previous_request.check)
+        self._row(request_form, "Proposed &start:", self.proposed_start, self.proposed_start.check)
+        self._row(
+            request_form, "Earl&ier request:", self.previous_request, self.previous_request.check
+        )
         exports = QWidget()
         export_row = QHBoxLayout(exports)
         export_row.setContentsMargins(0, 0, 0, 0)
@@ -140,27 +157,59 @@ class MeetingTab(WorkbookTab):
 
         left = QVBoxLayout()
         left.addWidget(heading_label("Before the meeting", 2))
-        left.addWidget(group("Meeting", "meeting_group", when,
-                             hint="Book proper time, in a calm week, after a win."))
-        left.addWidget(group("&Timing", "timing_group", self.timing, timing_label,
-                             self.timing_notes, private=True))
-        left.addWidget(group("Talking &points", "talking_points_group", self.talking_points,
-                             private=True, hint="What you will say, in order."))
-        left.addWidget(group(
-            "Formal request", "request_group", request,
-            hint="For the formal request letter. A UK statutory request must give the "
-                 "proposed start and say whether, and when, you asked before."))
+        left.addWidget(
+            group(
+                "Meeting",
+                "meeting_group",
+                when,
+                hint="Book proper time, in a calm week, after a win.",
+            )
+        )
+        left.addWidget(
+            group(
+                "&Timing",
+                "timing_group",
+                self.timing,
+                timing_label,
+                self.timing_notes,
+                private=True,
+            )
+        )
+        left.addWidget(
+            group(
+                "Talking &points",
+                "talking_points_group",
+                self.talking_points,
+                private=True,
+                hint="What you will say, in order.",
+            )
+        )
+        left.addWidget(
+            group(
+                "Formal request",
+                "request_group",
+                request,
+                hint="For the formal request letter. A UK statutory request must give the "
+                "proposed start and say whether, and when, you asked before.",
+            )
+        )
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(heading_label("During and after", 2))
         right.addWidget(group("&Notes", "notes_group", self.notes, private=True))
-        right.addWidget(group("Outcome and next steps", "outcome_group", outcome, steps_label,
-                              self.next_steps))
+        right.addWidget(
+            group("Outcome and next steps", "outcome_group", outcome, steps_label, self.next_steps)
+        )
         right.addWidget(group("Trial lo&g", "trial_log_group", self.trial_log))
-        right.addWidget(group(
-            "Confirm it in writing", "export_group", exports,
-            hint="For your manager: the follow-up carries the outcome, next steps and trial "
-                 "dates; the letter carries the formal request. Nothing private goes in."))
+        right.addWidget(
+            group(
+                "Confirm it in writing",
+                "export_group",
+                exports,
+                hint="For your manager: the follow-up carries the outcome, next steps and trial "
+                "dates; the letter carries the formal request. Nothing private goes in.",
+            )
+        )
         right.addStretch(1)
 
         page = QWidget()
@@ -168,8 +217,11 @@ class MeetingTab(WorkbookTab):
         column = QVBoxLayout(page)
         column.setContentsMargins(12, 12, 12, 12)
         column.addWidget(heading_label("The meeting, and what comes after"))
-        column.addWidget(muted_label(
-            "Prepare the conversation, then record how it went and keep a log of the trial."))
+        column.addWidget(
+            muted_label(
+                "Prepare the conversation, then record how it went and keep a log of the trial."
+            )
+        )
         column.addWidget(self.load_error)
         columns = QHBoxLayout()
         columns.setSpacing(16)
@@ -187,16 +239,29 @@ class MeetingTab(WorkbookTab):
     def _set_tab_order(self) -> None:
         # Down the left column, then down the right one.
         lists = (self.talking_points, self.next_steps)
-        tp, ns = ([e.view, e.add_button, e.remove_button, e.up_button, e.down_button]
-                  for e in lists)
+        tp, ns = (
+            [e.view, e.add_button, e.remove_button, e.up_button, e.down_button] for e in lists
+        )
         log = self.trial_log
         chain: list[QWidget] = [
-            self.at.check, self.at.edit, *self.timing.boxes.values(), self.timing_notes, *tp,
-            self.proposed_start.check, self.proposed_start.edit,
-            self.previous_request.check, self.previous_request.edit,
-            self.notes, self.outcome, *ns,
-            log.view, log.add_button, log.edit_button, log.delete_button,
-            self.export_followup, self.export_letter,
+            self.at.check,
+            self.at.edit,
+            *self.timing.boxes.values(),
+            self.timing_notes,
+            *tp,
+            self.proposed_start.check,
+            self.proposed_start.edit,
+            self.previous_request.check,
+            self.previous_request.edit,
+            self.notes,
+            self.outcome,
+            *ns,
+            log.view,
+            log.add_button,
+            log.edit_button,
+            log.delete_button,
+            self.export_followup,
+            self.export_letter,
         ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -228,8 +293,9 @@ class MeetingTab(WorkbookTab):
             self.notes.set_text(meeting.notes)
             self.outcome.setCurrentIndex(max(0, self.outcome.findData(meeting.outcome)))
             self._loaded_steps = {step["text"]: step for step in meeting.next_steps or []}
-            self.next_steps.set_items([step["text"] for step in meeting.next_steps or []],
-                                      keep_blanks=same)
+            self.next_steps.set_items(
+                [step["text"] for step in meeting.next_steps or []], keep_blanks=same
+            )
             self.proposed_start.set_value(request.proposed_start)
             earlier = request.previous_requests or []
             self.previous_request.set_value(date.fromisoformat(earlier[-1]) if earlier else None)
@@ -242,8 +308,14 @@ class MeetingTab(WorkbookTab):
     def _steps(self, texts: list[str]) -> list[dict[str, Any]]:
         """Next steps as stored: each text keeps the owner and due date it had."""
         known = getattr(self, "_loaded_steps", {})
-        return [{"text": text, "owner": known.get(text, {}).get("owner", ""),
-                 "due": known.get(text, {}).get("due")} for text in texts]
+        return [
+            {
+                "text": text,
+                "owner": known.get(text, {}).get("owner", ""),
+                "due": known.get(text, {}).get("due"),
+            }
+            for text in texts
+        ]
 
     def _save(self, **fields: Any) -> None:
         self._schedule(Meeting, fields)
@@ -258,8 +330,10 @@ class MeetingTab(WorkbookTab):
         for field, value in fields.items():
             self.ctx.saver.schedule(
                 (model.__name__, workbook_id, field),
-                functools.partial(self.ctx.service.update_part, model, workbook_id,
-                                  **{field: value}))
+                functools.partial(
+                    self.ctx.service.update_part, model, workbook_id, **{field: value}
+                ),
+            )
         if not {"timing_notes", "notes"} & set(fields):
             self.changed("meeting")
 

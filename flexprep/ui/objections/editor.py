@@ -45,7 +45,8 @@ def library_entry(item: ObjectionItem) -> dict[str, Any] | None:
 GENERAL_COACHING = (
     "Take the worry seriously before answering it: say what you understand the concern "
     "to be, answer with a fact or a safeguard, and offer a way to check together, such "
-    "as a trial with a measure and a review date.")
+    "as a trial with a measure and a review date."
+)
 
 
 class ObjectionEditor(QWidget):
@@ -68,7 +69,8 @@ class ObjectionEditor(QWidget):
         self.stack = QStackedWidget()
         self.empty = muted_label(
             "Choose an objection on the left, add one from the Library, or press "
-            "“New objection” to write your own.")
+            "“New objection” to write your own."
+        )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self._build_form())
@@ -84,10 +86,12 @@ class ObjectionEditor(QWidget):
         self.banner.setAutoFillBackground(True)
         self.banner_text = QLabel(
             "<b>Draft</b> suggested by your scenario. Rewrite it in your own words, "
-            "or keep it as it is.")
+            "or keep it as it is."
+        )
         self.banner_text.setWordWrap(True)
-        self.accept_button = name(QPushButton("Keep as m&ine"), "objection_accept",
-                                  "Keep this draft as my own objection")
+        self.accept_button = name(
+            QPushButton("Keep as m&ine"), "objection_accept", "Keep this draft as my own objection"
+        )
         banner_row = QHBoxLayout(self.banner)
         banner_row.addWidget(self.banner_text, 1)
         banner_row.addWidget(self.accept_button)
@@ -98,20 +102,25 @@ class ObjectionEditor(QWidget):
         self.theme = name(QComboBox(), "objection_theme", "Theme of the objection")
         for key, label in vocab.THEMES.items():
             self.theme.addItem(label, key)
-        self.likelihood = name(QComboBox(), "objection_likelihood",
-                               "How likely this objection is, 1 to 5")
+        self.likelihood = name(
+            QComboBox(), "objection_likelihood", "How likely this objection is, 1 to 5"
+        )
         for value, label in LIKELIHOODS.items():
             self.likelihood.addItem(f"{value} · {label}", value)
         self.response_edit = GrowingTextEdit(min_lines=6, max_lines=20)
         name(self.response_edit, "objection_response", "Your answer to this objection")
         self.response_edit.setPlaceholderText(
-            "Acknowledge the concern, answer it with facts, offer a safeguard…")
+            "Acknowledge the concern, answer it with facts, offer a safeguard…"
+        )
 
         text_label, theme_label = QLabel("Ob&jection"), QLabel("&Theme:")
         likelihood_label, response_label = QLabel("Li&kelihood:"), QLabel("Your &answer")
-        for field_label, buddy in ((text_label, self.text_edit), (theme_label, self.theme),
-                                   (likelihood_label, self.likelihood),
-                                   (response_label, self.response_edit)):
+        for field_label, buddy in (
+            (text_label, self.text_edit),
+            (theme_label, self.theme),
+            (likelihood_label, self.likelihood),
+            (response_label, self.response_edit),
+        ):
             field_label.setBuddy(buddy)
         for field_label in (text_label, response_label):
             font = field_label.font()
@@ -140,8 +149,9 @@ class ObjectionEditor(QWidget):
         self.hint = muted_label("")
         self.hint.setObjectName("objection_evidence_hint")
         self.evidence_model = EvidenceCheckModel(self)
-        self.evidence_view = name(QListView(), "objection_evidence",
-                                  "Evidence that backs up this answer")
+        self.evidence_view = name(
+            QListView(), "objection_evidence", "Evidence that backs up this answer"
+        )
         self.evidence_view.setModel(self.evidence_model)
         self.evidence_view.setWordWrap(True)
         self.evidence_view.setAlternatingRowColors(True)
@@ -187,13 +197,17 @@ class ObjectionEditor(QWidget):
         self.response_edit.edited.connect(lambda text: self._save("response", text))
         self.theme.activated.connect(lambda _i: self._save("theme", self.theme.currentData()))
         self.likelihood.activated.connect(
-            lambda _i: self._save("likelihood", self.likelihood.currentData()))
+            lambda _i: self._save("likelihood", self.likelihood.currentData())
+        )
         self.accept_button.clicked.connect(self.accept_draft)
         self.evidence_model.links_changed.connect(self._save_links)
-        for first, second in ((self.accept_button, self.text_edit), (self.text_edit, self.theme),
-                              (self.theme, self.likelihood),
-                              (self.likelihood, self.response_edit),
-                              (self.response_edit, self.evidence_view)):
+        for first, second in (
+            (self.accept_button, self.text_edit),
+            (self.text_edit, self.theme),
+            (self.theme, self.likelihood),
+            (self.likelihood, self.response_edit),
+            (self.response_edit, self.evidence_view),
+        ):
             QWidget.setTabOrder(first, second)
         return scroll
 
@@ -228,14 +242,17 @@ class ObjectionEditor(QWidget):
     def _show_linked(self) -> None:
         self.evidence_view.setVisible(self.evidence_model.rowCount() > 0)
         if not self.evidence_model.rowCount():
-            self.linked.setText("No evidence in this workbook yet: add some in the "
-                                "Endorsements & evidence tab, then tick it here.")
+            self.linked.setText(
+                "No evidence in this workbook yet: add some in the "
+                "Endorsements & evidence tab, then tick it here."
+            )
             return
         count = len(self.evidence_model.checked_ids())
         self.linked.setText(
             "Tick the evidence to bring to mind; it is shown when you rehearse."
-            if not count else
-            f"{count} linked: shown with your answer when you rehearse.")
+            if not count
+            else f"{count} linked: shown with your answer when you rehearse."
+        )
 
     def show_error(self, text: str) -> None:
         self.message.setText(f"⚠ {text}")
@@ -254,7 +271,8 @@ class ObjectionEditor(QWidget):
             self.banner.hide()
         self.ctx.saver.schedule(
             ("objection", objection_id, field),
-            lambda: self.ctx.service.update_item(Objection, objection_id, **{field: value}))
+            lambda: self.ctx.service.update_item(Objection, objection_id, **{field: value}),
+        )
         self.item_changed.emit(objection_id, changes)
 
     @Slot()
@@ -264,10 +282,18 @@ class ObjectionEditor(QWidget):
         if item is None:
             return
         try:
-            self.ctx.undo_stack.run(ChangeItem(
-                self.ctx, Objection, item.id, {"draft": False}, {"draft": True},
-                named("Accept draft", "objection", item.text), self.text_edit,
-                self.undone.emit))
+            self.ctx.undo_stack.run(
+                ChangeItem(
+                    self.ctx,
+                    Objection,
+                    item.id,
+                    {"draft": False},
+                    {"draft": True},
+                    named("Accept draft", "objection", item.text),
+                    self.text_edit,
+                    self.undone.emit,
+                )
+            )
         except FlexPrepError as exc:
             self.show_error(str(exc))
             return
@@ -296,9 +322,17 @@ class ObjectionEditor(QWidget):
         if item is None:
             return
         try:
-            self.ctx.undo_stack.run(LinkEvidence(
-                self.ctx, item.id, evidence_ids, item.evidence,
-                self._link_text(item, evidence_ids), self.evidence_view, self.undone.emit))
+            self.ctx.undo_stack.run(
+                LinkEvidence(
+                    self.ctx,
+                    item.id,
+                    evidence_ids,
+                    item.evidence,
+                    self._link_text(item, evidence_ids),
+                    self.evidence_view,
+                    self.undone.emit,
+                )
+            )
         except FlexPrepError as exc:
             self.show_error(str(exc))
             self.evidence_model.set_checked(item.evidence)

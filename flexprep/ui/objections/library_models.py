@@ -83,9 +83,16 @@ class LibraryListModel(QAbstractListModel):
             return added
         if role == SEARCH_ROLE:
             ground = STATUTORY_GROUNDS.get(entry.get("statutory_ground") or "", "")
-            return " ".join([entry["text"], entry["response"], entry["coaching"],
-                             entry.get("evidence_hint") or "", ground,
-                             vocab.THEMES.get(entry["theme"], "")]).casefold()
+            return " ".join(
+                [
+                    entry["text"],
+                    entry["response"],
+                    entry["coaching"],
+                    entry.get("evidence_hint") or "",
+                    ground,
+                    vocab.THEMES.get(entry["theme"], ""),
+                ]
+            ).casefold()
         return None
 
 

@@ -119,14 +119,19 @@ class LibraryPanel(QWidget):
         self.preview_coaching = QLabel()
         self.preview_response = QLabel()
         self.preview_hint = QLabel()
-        for label, object_name in ((self.preview_coaching, "library_preview_coaching"),
-                                   (self.preview_response, "library_preview_response"),
-                                   (self.preview_hint, "library_preview_hint")):
+        for label, object_name in (
+            (self.preview_coaching, "library_preview_coaching"),
+            (self.preview_response, "library_preview_response"),
+            (self.preview_hint, "library_preview_hint"),
+        ):
             label.setObjectName(object_name)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.add_button = name(QPushButton("&Add to my objections"), "library_add",
-                               "Add the selected library objection to my objections")
+        self.add_button = name(
+            QPushButton("&Add to my objections"),
+            "library_add",
+            "Add the selected library objection to my objections",
+        )
         self.add_button.setEnabled(False)
         self.add_button.setToolTip("Or double-click it, or press Enter in the list")
 
@@ -142,9 +147,13 @@ class LibraryPanel(QWidget):
         grid.addLayout(add_row, 2, 0)
         self._headings = []
         for row, (title, label) in enumerate(
-                (("How to handle it", self.preview_coaching),
-                 ("Starter response (you will make it your own)", self.preview_response),
-                 ("Evidence that helps", self.preview_hint)), start=1):
+            (
+                ("How to handle it", self.preview_coaching),
+                ("Starter response (you will make it your own)", self.preview_response),
+                ("Evidence that helps", self.preview_hint),
+            ),
+            start=1,
+        ):
             heading = heading_label(title, 2)
             self._headings.append(heading)
             grid.addWidget(heading, row * 2 + 1, 0)
@@ -235,8 +244,12 @@ class LibraryPanel(QWidget):
     def _show_entry(self, entry: dict[str, Any] | None) -> None:
         if entry is None:
             self.preview_text.setText("No objection matches." if self.model.rowCount() else "")
-            for label in (self.preview_meta, self.preview_coaching, self.preview_response,
-                          self.preview_hint):
+            for label in (
+                self.preview_meta,
+                self.preview_coaching,
+                self.preview_response,
+                self.preview_hint,
+            ):
                 label.setText("")
             for heading in self._headings:
                 heading.hide()
@@ -258,4 +271,5 @@ class LibraryPanel(QWidget):
         self.preview_hint.setText(entry.get("evidence_hint") or "—")
         self.add_button.setEnabled(True)
         self.add_button.setText(
-            "&Already in my list: show it" if added else "&Add to my objections")
+            "&Already in my list: show it" if added else "&Add to my objections"
+        )

@@ -55,14 +55,18 @@ class ObjectionListPane(QWidget):
         title = heading_label("", 2)
         title.setText("&My objections")
         title.setBuddy(self.table)
-        self.new_button = name(QPushButton("&New objection"), "objection_new",
-                               "Write my own objection")
-        self.up_button = name(QPushButton("Move &up"), "objection_up",
-                              "Move the chosen objection up")
-        self.down_button = name(QPushButton("Move d&own"), "objection_down",
-                                "Move the chosen objection down")
-        self.delete_button = name(QPushButton("&Delete"), "objection_delete",
-                                  "Delete the chosen objection")
+        self.new_button = name(
+            QPushButton("&New objection"), "objection_new", "Write my own objection"
+        )
+        self.up_button = name(
+            QPushButton("Move &up"), "objection_up", "Move the chosen objection up"
+        )
+        self.down_button = name(
+            QPushButton("Move d&own"), "objection_down", "Move the chosen objection down"
+        )
+        self.delete_button = name(
+            QPushButton("&Delete"), "objection_delete", "Delete the chosen objection"
+        )
         self.up_button.setToolTip("Ctrl+Up in the list")
         self.down_button.setToolTip("Ctrl+Down in the list")
         self.delete_button.setToolTip("Delete key in the list")
@@ -70,11 +74,12 @@ class ObjectionListPane(QWidget):
         self.up_button.clicked.connect(lambda: self.move_requested.emit(-1))
         self.down_button.clicked.connect(lambda: self.move_requested.emit(1))
         self.delete_button.clicked.connect(self.delete_requested)
-        for keys, signal in ((QKeySequence(QKeySequence.StandardKey.Delete),
-                              self.delete_requested.emit),
-                             (QKeySequence("Ctrl+Up"), lambda: self.move_requested.emit(-1)),
-                             (QKeySequence("Ctrl+Down"), lambda: self.move_requested.emit(1)),
-                             (QKeySequence(Qt.Key.Key_Return), self.edit_requested.emit)):
+        for keys, signal in (
+            (QKeySequence(QKeySequence.StandardKey.Delete), self.delete_requested.emit),
+            (QKeySequence("Ctrl+Up"), lambda: self.move_requested.emit(-1)),
+            (QKeySequence("Ctrl+Down"), lambda: self.move_requested.emit(1)),
+            (QKeySequence(Qt.Key.Key_Return), self.edit_requested.emit),
+        ):
             shortcut = QShortcut(keys, self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(signal)
@@ -95,8 +100,11 @@ class ObjectionListPane(QWidget):
         self.seconds.setSuffix(" s")
         seconds_label = QLabel("&Seconds to answer:")
         seconds_label.setBuddy(self.seconds)
-        self.start_button = name(QPushButton("Start &rehearsal"), "rehearse_start",
-                                 "Start rehearsing, weakest objections first")
+        self.start_button = name(
+            QPushButton("Start &rehearsal"),
+            "rehearse_start",
+            "Start rehearsing, weakest objections first",
+        )
         self.start_button.setMinimumHeight(34)
         self.start_button.clicked.connect(self.start_requested)
         timing = QHBoxLayout()
@@ -112,13 +120,24 @@ class ObjectionListPane(QWidget):
         column.addWidget(self.message)
         column.addSpacing(10)
         column.addWidget(heading_label("Rehearse", 2))
-        column.addWidget(muted_label("One objection at a time, never-rehearsed and least "
-                                     "confident first. Answer aloud before the clock runs out."))
+        column.addWidget(
+            muted_label(
+                "One objection at a time, never-rehearsed and least "
+                "confident first. Answer aloud before the clock runs out."
+            )
+        )
         column.addWidget(self.status)
         column.addLayout(timing)
         column.addWidget(self.start_button)
-        order = (self.table, self.new_button, self.up_button, self.down_button,
-                 self.delete_button, self.seconds, self.start_button)
+        order = (
+            self.table,
+            self.new_button,
+            self.up_button,
+            self.down_button,
+            self.delete_button,
+            self.seconds,
+            self.start_button,
+        )
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -127,8 +146,9 @@ class ObjectionListPane(QWidget):
         self.message.setText(f"⚠ {text}" if text else "")
         self.message.setVisible(bool(text))
 
-    def update_buttons(self, row: int | None, count: int, has_book: bool,
-                       can_rehearse: bool) -> None:
+    def update_buttons(
+        self, row: int | None, count: int, has_book: bool, can_rehearse: bool
+    ) -> None:
         self.new_button.setEnabled(has_book)
         self.delete_button.setEnabled(row is not None)
         self.up_button.setEnabled(row is not None and row > 0)
@@ -151,6 +171,7 @@ class ObjectionListPane(QWidget):
         elif not never:
             parts.append(f"all at {CONFIDENT} or more")
         if days is not None and 0 <= days <= NEAR_DAYS:
-            parts.append("meeting today" if days == 0 else
-                         f"meeting in {days} day{'s' if days != 1 else ''}")
+            parts.append(
+                "meeting today" if days == 0 else f"meeting in {days} day{'s' if days != 1 else ''}"
+            )
         self.status.setText(" · ".join(parts))

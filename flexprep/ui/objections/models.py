@@ -25,8 +25,7 @@ COL_TEXT, COL_LIKELIHOOD, COL_CONFIDENCE = range(3)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DRAFT_ROLE = Qt.ItemDataRole.UserRole + 2
 
-LIKELIHOODS = {1: "Unlikely", 2: "Could come up", 3: "Possible", 4: "Likely",
-               5: "Almost certain"}
+LIKELIHOODS = {1: "Unlikely", 2: "Could come up", 3: "Possible", 4: "Likely", 5: "Almost certain"}
 
 
 def _clip(text: str, limit: int) -> str:
@@ -52,12 +51,19 @@ class ObjectionItem:
     def from_row(cls, row: Any) -> ObjectionItem:
         """From an :class:`~flexprep.core.models.Objection` snapshot."""
         return cls(
-            id=row.id, text=row.text, theme=row.theme, likelihood=row.likelihood,
-            response=row.response, origin=row.origin, library_key=row.library_key,
-            draft=row.draft, evidence=[link.evidence_id for link in row.evidence_links],
-            rehearsals=[{"id": r.id, "at": r.at, "confidence": r.confidence,
-                         "seconds": r.seconds}
-                        for r in sorted(row.rehearsals, key=lambda r: (r.at, r.id))],
+            id=row.id,
+            text=row.text,
+            theme=row.theme,
+            likelihood=row.likelihood,
+            response=row.response,
+            origin=row.origin,
+            library_key=row.library_key,
+            draft=row.draft,
+            evidence=[link.evidence_id for link in row.evidence_links],
+            rehearsals=[
+                {"id": r.id, "at": r.at, "confidence": r.confidence, "seconds": r.seconds}
+                for r in sorted(row.rehearsals, key=lambda r: (r.at, r.id))
+            ],
         )
 
     @property
@@ -70,9 +76,11 @@ class ObjectionTableModel(QAbstractTableModel):
     """The workbook's objections in rank order: text, likelihood, latest confidence."""
 
     HEADERS = ("Objection", "Likely", "Conf.")
-    HEADER_TIPS = ("What your manager might say (drafts are in italics)",
-                   "How likely it is to come up, 1-5",
-                   "Your latest confidence rating, 1-5 (– never rehearsed)")
+    HEADER_TIPS = (
+        "What your manager might say (drafts are in italics)",
+        "How likely it is to come up, 1-5",
+        "Your latest confidence rating, 1-5 (– never rehearsed)",
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -104,8 +112,12 @@ class ObjectionTableModel(QAbstractTableModel):
             setattr(self.items[row], key, value)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -152,11 +164,16 @@ class ObjectionTableModel(QAbstractTableModel):
 
     @staticmethod
     def _tooltip(item: ObjectionItem) -> str:
-        lines = [_clip(item.text.strip(), 600) or "(no text yet)",
-                 f"{vocab.THEMES.get(item.theme, item.theme)} · likelihood {item.likelihood}"]
+        lines = [
+            _clip(item.text.strip(), 600) or "(no text yet)",
+            f"{vocab.THEMES.get(item.theme, item.theme)} · likelihood {item.likelihood}",
+        ]
         count = len(item.rehearsals)
-        lines.append(f"Rehearsed {count} time{'s' if count != 1 else ''}, latest confidence "
-                     f"{item.latest}" if count else "Never rehearsed")
+        lines.append(
+            f"Rehearsed {count} time{'s' if count != 1 else ''}, latest confidence {item.latest}"
+            if count
+            else "Never rehearsed"
+        )
         if item.evidence:
             lines.append(f"{len(item.evidence)} evidence item(s) linked")
         if item.draft:
@@ -219,8 +236,12 @@ class EvidenceCheckModel(QAbstractListModel):
         base = super().flags(index)
         return base | Qt.ItemFlag.ItemIsUserCheckable if index.isValid() else base
 
-    def setData(self, index: Index, value: Any,  # noqa: N802
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(
+        self,
+        index: Index,
+        value: Any,  # noqa: N802
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
             return False
         ident = self.evidence[index.row()].id

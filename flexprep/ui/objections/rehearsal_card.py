@@ -98,8 +98,9 @@ class RehearsalCard(QWidget):
             ratings.addWidget(button)
             self.rating_buttons.append(button)
         ratings.addStretch(1)
-        self.reveal_button = name(QPushButton("Show my answer  (Space)"), "rehearsal_reveal",
-                                  "Show my prepared answer")
+        self.reveal_button = name(
+            QPushButton("Show my answer  (Space)"), "rehearsal_reveal", "Show my prepared answer"
+        )
         self.next_button = name(QPushButton("Next  (N)"), "rehearsal_next", "Next objection")
         self.end_button = name(QPushButton("End  (Esc)"), "rehearsal_end", "End the session")
         self.reveal_button.clicked.connect(self.reveal_clicked)
@@ -109,8 +110,7 @@ class RehearsalCard(QWidget):
         actions.addStretch(1)
         for button in (self.reveal_button, self.next_button, self.end_button):
             actions.addWidget(button)
-        for button in (*self.rating_buttons, self.reveal_button, self.next_button,
-                       self.end_button):
+        for button in (*self.rating_buttons, self.reveal_button, self.next_button, self.end_button):
             # The keys belong to the view: a focused button would take Space.
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
@@ -121,8 +121,14 @@ class RehearsalCard(QWidget):
         body.setSpacing(12)
         # A fixed top gap (not a stretch) keeps the objection still when the answer shows.
         self.top_gap = QWidget()
-        for part in (self.top_gap, self.objection_label, self.clock_label,
-                     self.countdown_bar, self.prompt, self.answer_box):
+        for part in (
+            self.top_gap,
+            self.objection_label,
+            self.clock_label,
+            self.countdown_bar,
+            self.prompt,
+            self.answer_box,
+        ):
             body.addWidget(part)
         body.addLayout(ratings)
         self._body = body
@@ -146,11 +152,15 @@ class RehearsalCard(QWidget):
         layout.addWidget(scroll, 1)
         layout.addLayout(actions)
 
-    def show_question(self, item: ObjectionItem, position: int, total: int,
-                      duration: float) -> None:
+    def show_question(
+        self, item: ObjectionItem, position: int, total: int, duration: float
+    ) -> None:
         """A new card: the objection, a full countdown, the answer hidden."""
-        facts = [f"Objection {position} of {total}", vocab.THEMES.get(item.theme, item.theme),
-                 f"likelihood {item.likelihood}"]
+        facts = [
+            f"Objection {position} of {total}",
+            vocab.THEMES.get(item.theme, item.theme),
+            f"likelihood {item.likelihood}",
+        ]
         latest = item.latest
         facts.append("never rehearsed" if latest is None else f"last confidence {latest}")
         self.progress_label.setText(" · ".join(facts))
@@ -161,21 +171,24 @@ class RehearsalCard(QWidget):
             button.setEnabled(False)
         self.reveal_button.setEnabled(True)
         self.countdown_bar.setRange(0, int(duration * 10))
-        self.prompt.setText("Answer aloud, as you would in the meeting. "
-                            "Press Space to see your prepared answer.")
+        self.prompt.setText(
+            "Answer aloud, as you would in the meeting. Press Space to see your prepared answer."
+        )
 
     def show_time(self, remaining: float) -> None:
         self.clock_label.setText(clock_text(remaining))
         self.countdown_bar.setValue(int(remaining * 10))
 
-    def show_answer(self, item: ObjectionItem, evidence: Iterable[Any], seconds: int,
-                    timed_out: bool) -> None:
+    def show_answer(
+        self, item: ObjectionItem, evidence: Iterable[Any], seconds: int, timed_out: bool
+    ) -> None:
         """The prepared response and the linked evidence (titles and figures)."""
         self.countdown_bar.setValue(0)
-        self.clock_label.setText("Time's up" if timed_out else
-                                 f"Answered in {clock_text(seconds)}")
-        self.response_label.setText(_clip(item.response.strip(), 6000) or
-                                    "(No prepared answer yet: write one after this session.)")
+        self.clock_label.setText("Time's up" if timed_out else f"Answered in {clock_text(seconds)}")
+        self.response_label.setText(
+            _clip(item.response.strip(), 6000)
+            or "(No prepared answer yet: write one after this session.)"
+        )
         lines = []
         for row in evidence:
             text = f"<b>{escape(_clip(row.title or '(untitled)', 300), quote=False)}</b>"
@@ -184,20 +197,25 @@ class RehearsalCard(QWidget):
                 text += f" — {escape(figure, quote=False)}"
             lines.append(f"<li>{text}</li>")
         self.evidence_label.setText(
-            f"Evidence to mention:<ul style='margin-top:2px'>{''.join(lines)}</ul>")
+            f"Evidence to mention:<ul style='margin-top:2px'>{''.join(lines)}</ul>"
+        )
         self.evidence_label.setVisible(bool(lines))
         self.answer_box.show()
         self.reveal_button.setEnabled(False)
         for button in self.rating_buttons:
             button.setEnabled(True)
-        self.prompt.setText("How did your answer compare? Rate your confidence from 1 "
-                            "(shaky) to 5 (ready), then press N for the next one.")
+        self.prompt.setText(
+            "How did your answer compare? Rate your confidence from 1 "
+            "(shaky) to 5 (ready), then press N for the next one."
+        )
 
     def show_rating(self, confidence: int) -> None:
         for value, button in enumerate(self.rating_buttons, 1):
             button.setChecked(value == confidence)
-        self.prompt.setText(f"Confidence {confidence}. Press N for the next objection "
-                            "(or another number to change it).")
+        self.prompt.setText(
+            f"Confidence {confidence}. Press N for the next objection "
+            "(or another number to change it)."
+        )
 
     def add_panel(self, panel: QWidget) -> None:
         """Put ``panel`` (the voice panel) under the rating buttons."""
@@ -210,10 +228,12 @@ class RehearsalCard(QWidget):
             return
         self.top_gap.setFixedHeight(int(height * 0.12))
         big = max(base * 1.6, min(base * 3.0, height / 34))
-        for label, size, bold in ((self.objection_label, big, True),
-                                  (self.clock_label, big * 0.9, False),
-                                  (self.response_label, max(base * 1.15, big * 0.55), False),
-                                  (self.evidence_label, max(base * 1.05, big * 0.45), False)):
+        for label, size, bold in (
+            (self.objection_label, big, True),
+            (self.clock_label, big * 0.9, False),
+            (self.response_label, max(base * 1.15, big * 0.55), False),
+            (self.evidence_label, max(base * 1.05, big * 0.45), False),
+        ):
             font = label.font()
             font.setPointSizeF(size)
             font.setBold(bold)

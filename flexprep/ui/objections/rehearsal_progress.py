@@ -22,19 +22,27 @@ class RehearsalProgress(QWidget):
     ``load`` returns the file-format objections; ``selected`` the highlighted index.
     """
 
-    def __init__(self, load: Callable[[], list[dict[str, Any]]],
-                 selected: Callable[[], int | None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        load: Callable[[], list[dict[str, Any]]],
+        selected: Callable[[], int | None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._load = load
         self._selected = selected
         self.dirty = True
-        self.chart = ChartView("No rehearsal yet: rehearse once and your confidence "
-                               "appears here, per objection and overall.")
+        self.chart = ChartView(
+            "No rehearsal yet: rehearse once and your confidence "
+            "appears here, per objection and overall."
+        )
         self.chart.setObjectName("confidence_chart")
         self.chart.setAccessibleName("Chart of rehearsal confidence over time")
-        self.highlight = name(QCheckBox("Highlight the &chosen objection"),
-                              "confidence_highlight",
-                              "Highlight the objection chosen in my objections")
+        self.highlight = name(
+            QCheckBox("Highlight the &chosen objection"),
+            "confidence_highlight",
+            "Highlight the objection chosen in my objections",
+        )
         self.note = muted_label("")
         self.note.setObjectName("confidence_note")
         layout = QVBoxLayout(self)
@@ -80,7 +88,9 @@ class RehearsalProgress(QWidget):
         if figure is None:
             figure = confidence_figure(objections)
         if figure is not None and not note:
-            note = ("The bold line is your overall confidence: the mean of each objection's "
-                    "latest rating. Aim for 4 or more before the meeting.")
+            note = (
+                "The bold line is your overall confidence: the mean of each objection's "
+                "latest rating. Aim for 4 or more before the meeting."
+            )
         self.note.setText(note if figure is not None else "")
         self.chart.set_figure(figure)

@@ -40,10 +40,12 @@ class RehearsalSummary(QWidget):
         self.errors.setObjectName("summary_errors")
         self.errors.setWordWrap(True)
         self.errors.hide()
-        self.again_button = name(QPushButton("Rehearse &again"), "summary_again",
-                                 "Rehearse again, weakest first")
-        self.back_button = name(QPushButton("&Back to my objections"), "summary_back",
-                                "Back to my objections")
+        self.again_button = name(
+            QPushButton("Rehearse &again"), "summary_again", "Rehearse again, weakest first"
+        )
+        self.back_button = name(
+            QPushButton("&Back to my objections"), "summary_back", "Back to my objections"
+        )
         for button in (self.again_button, self.back_button):
             button.setAutoDefault(True)
         self.again_button.clicked.connect(self.again)
@@ -75,14 +77,17 @@ class RehearsalSummary(QWidget):
         outer.addStretch(2)
         QWidget.setTabOrder(self.back_button, self.again_button)
 
-    def show_summary(self, summary: Summary, items: Sequence[ObjectionItem],
-                     errors: Sequence[str] = ()) -> None:
+    def show_summary(
+        self, summary: Summary, items: Sequence[ObjectionItem], errors: Sequence[str] = ()
+    ) -> None:
         """Fill the page from a finished session; ``items`` look up objection texts."""
         by_id = {item.id: item for item in items}
         if not summary.rehearsed:
             self.title.setText("Session over")
-            self.counts.setText("No objection was rated this time. Press R to start again: "
-                                "Space shows your answer, then a number from 1 to 5 rates it.")
+            self.counts.setText(
+                "No objection was rated this time. Press R to start again: "
+                "Space shows your answer, then a number from 1 to 5 rates it."
+            )
             self.below.setText("")
         else:
             plural = "objection" if summary.total == 1 else "objections"
@@ -90,13 +95,15 @@ class RehearsalSummary(QWidget):
             self.title.setText("Well rehearsed" if not summary.below else "Session over")
             self.counts.setText(
                 f"You rehearsed <b>{summary.rehearsed}</b> of {summary.total} {plural}. "
-                f"Average confidence: <b>{average:.1f}</b> out of 5.")
+                f"Average confidence: <b>{average:.1f}</b> out of 5."
+            )
             if summary.below:
-                texts = [_short(by_id[oid].text) if oid in by_id else "?"
-                         for oid in summary.below]
+                texts = [_short(by_id[oid].text) if oid in by_id else "?" for oid in summary.below]
                 lines = "".join(f"<li>{escape(text, quote=False)}</li>" for text in texts)
-                self.below.setText(f"<p>Still below {CONFIDENT}: work on these answers and "
-                                   f"rehearse them again.</p><ul>{lines}</ul>")
+                self.below.setText(
+                    f"<p>Still below {CONFIDENT}: work on these answers and "
+                    f"rehearse them again.</p><ul>{lines}</ul>"
+                )
             else:
                 self.below.setText(f"<p>Every objection you rated is at {CONFIDENT} or more.</p>")
         self.errors.setText("\n".join(f"⚠ {e}" for e in errors))
@@ -108,10 +115,13 @@ class RehearsalSummary(QWidget):
         if base <= 0:
             return
         big = max(base * 1.6, min(base * 3.0, height / 34))
-        for widget, size in ((self.title, big), (self.counts, max(base * 1.15, big * 0.55)),
-                             (self.below, max(base * 1.05, big * 0.45)),
-                             (self.again_button, max(base, big * 0.42)),
-                             (self.back_button, max(base, big * 0.42))):
+        for widget, size in (
+            (self.title, big),
+            (self.counts, max(base * 1.15, big * 0.55)),
+            (self.below, max(base * 1.05, big * 0.45)),
+            (self.again_button, max(base, big * 0.42)),
+            (self.back_button, max(base, big * 0.42)),
+        ):
             font = widget.font()
             font.setPointSizeF(size)
             widget.setFont(font)

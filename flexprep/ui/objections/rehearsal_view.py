@@ -35,8 +35,12 @@ class RehearsalView(QWidget):
     #: The user left the summary.
     closed = Signal()
 
-    def __init__(self, ctx: AppContext, clock: Callable[[], float] = time.monotonic,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.clock = clock
@@ -70,8 +74,13 @@ class RehearsalView(QWidget):
 
     # -- session ----------------------------------------------------------------------
 
-    def start(self, items: Sequence[ObjectionItem], evidence: dict[int, Any],
-              duration: float, restart: Callable[[], None] | None = None) -> None:
+    def start(
+        self,
+        items: Sequence[ObjectionItem],
+        evidence: dict[int, Any],
+        duration: float,
+        restart: Callable[[], None] | None = None,
+    ) -> None:
         """Rehearse ``items`` in this order; ``restart`` is called for "Rehearse again"."""
         self.items = {item.id: item for item in items}
         self.evidence = dict(evidence)
@@ -98,8 +107,7 @@ class RehearsalView(QWidget):
         if session is None or session.phase == DONE:
             self._finish()
             return
-        self.card.show_question(self._current(), session.index + 1, session.total,
-                                session.duration)
+        self.card.show_question(self._current(), session.index + 1, session.total, session.duration)
         self.voice.card_shown(self._current())
         self.tick()
         self.timer.start()
@@ -141,8 +149,9 @@ class RehearsalView(QWidget):
         if attempt is None:
             return
         try:
-            self.ctx.service.add_rehearsal(attempt.objection_id, attempt.confidence,
-                                           attempt.seconds)
+            self.ctx.service.add_rehearsal(
+                attempt.objection_id, attempt.confidence, attempt.seconds
+            )
         except FlexPrepError as exc:
             self.errors.append(f"A rating could not be saved: {exc}")
 
@@ -169,8 +178,7 @@ class RehearsalView(QWidget):
         self.voice.session_ended()
         if self.session is None:
             return
-        self.summary.show_summary(self.session.summary(), list(self.items.values()),
-                                  self.errors)
+        self.summary.show_summary(self.session.summary(), list(self.items.values()), self.errors)
         self.pages.setCurrentWidget(self.summary)
         self.summary.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.session_ended.emit()

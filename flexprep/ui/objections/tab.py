@@ -140,9 +140,12 @@ class ObjectionRehearsalTab(WorkbookTab):
         return None if at is None else (at.date() - date.today()).days
 
     def _update_buttons(self) -> None:
-        self.list_pane.update_buttons(self._selected_row(), len(self.model.items),
-                                      self.workbook_id is not None,
-                                      any(i.text.strip() for i in self.model.items))
+        self.list_pane.update_buttons(
+            self._selected_row(),
+            len(self.model.items),
+            self.workbook_id is not None,
+            any(i.text.strip() for i in self.model.items),
+        )
 
     # -- selection --------------------------------------------------------------------
 
@@ -186,18 +189,31 @@ class ObjectionRehearsalTab(WorkbookTab):
         """Add a library objection (likelihood 3, its starter response), or show it."""
         if self.workbook_id is None:
             return
-        existing = next((i for i in self.model.items
-                         if (library_entry(i) or {}).get("key") == entry["key"]), None)
+        existing = next(
+            (i for i in self.model.items if (library_entry(i) or {}).get("key") == entry["key"]),
+            None,
+        )
         if existing is not None:
             self.select_row(self.model.row_of(existing.id))
             self.pages.setCurrentWidget(self.editor)
             return
-        fields = {"text": entry["text"], "theme": entry["theme"], "likelihood": 3,
-                  "response": entry["response"], "origin": "library",
-                  "library_key": entry["key"]}
-        step = AddItem(self.ctx, Objection, self.workbook_id, fields,
-                       named("Add", "objection", entry["text"], "from the library"),
-                       self.table, self.show_undone)
+        fields = {
+            "text": entry["text"],
+            "theme": entry["theme"],
+            "likelihood": 3,
+            "response": entry["response"],
+            "origin": "library",
+            "library_key": entry["key"],
+        }
+        step = AddItem(
+            self.ctx,
+            Objection,
+            self.workbook_id,
+            fields,
+            named("Add", "objection", entry["text"], "from the library"),
+            self.table,
+            self.show_undone,
+        )
         try:
             self.ctx.undo_stack.run(step)
         except FlexPrepError as exc:
@@ -213,9 +229,15 @@ class ObjectionRehearsalTab(WorkbookTab):
         """Add an empty objection of my own and put the cursor in it."""
         if self.workbook_id is None:
             return
-        step = AddItem(self.ctx, Objection, self.workbook_id,
-                       {"text": "", "theme": "other", "likelihood": 3, "origin": "user"},
-                       "Add objection", self.table, self.show_undone)
+        step = AddItem(
+            self.ctx,
+            Objection,
+            self.workbook_id,
+            {"text": "", "theme": "other", "likelihood": 3, "origin": "user"},
+            "Add objection",
+            self.table,
+            self.show_undone,
+        )
         try:
             self.ctx.undo_stack.run(step)
         except FlexPrepError as exc:
@@ -236,16 +258,27 @@ class ObjectionRehearsalTab(WorkbookTab):
             count = len(item.rehearsals)
             extra = f" and its {count} rehearsal{'s' if count != 1 else ''}" if count else ""
             answer = QMessageBox.question(
-                self, "Delete objection",
+                self,
+                "Delete objection",
                 f"Delete “{' '.join(item.text.split())[:80] or 'this objection'}”{extra}?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
+                QMessageBox.StandardButton.No,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.ctx.saver.flush()
         try:
-            self.ctx.undo_stack.run(DeleteItem(self.ctx, Objection, item.id, "objection",
-                                               item.text, self.table, self.show_undone))
+            self.ctx.undo_stack.run(
+                DeleteItem(
+                    self.ctx,
+                    Objection,
+                    item.id,
+                    "objection",
+                    item.text,
+                    self.table,
+                    self.show_undone,
+                )
+            )
         except FlexPrepError as exc:
             self.show_message(str(exc))
             return
@@ -260,10 +293,18 @@ class ObjectionRehearsalTab(WorkbookTab):
             return
         self.ctx.saver.flush()
         try:
-            self.ctx.undo_stack.run(MoveItem(
-                self.ctx, Objection, item.id, row, row + step,
-                move_text("objection", item.text, row, row + step), self.table,
-                self.show_undone))
+            self.ctx.undo_stack.run(
+                MoveItem(
+                    self.ctx,
+                    Objection,
+                    item.id,
+                    row,
+                    row + step,
+                    move_text("objection", item.text, row, row + step),
+                    self.table,
+                    self.show_undone,
+                )
+            )
         except FlexPrepError as exc:
             self.show_message(str(exc))
             return
@@ -294,8 +335,9 @@ class ObjectionRehearsalTab(WorkbookTab):
             return
         evidence = {row.id: row for row in self.evidence_rows}
         self.stack.setCurrentWidget(self.rehearsal)
-        self.rehearsal.start([items[i] for i in order], evidence, self.seconds.value(),
-                             restart=self.start_rehearsal)
+        self.rehearsal.start(
+            [items[i] for i in order], evidence, self.seconds.value(), restart=self.start_rehearsal
+        )
 
     @Slot()
     def _on_session_ended(self) -> None:
@@ -335,8 +377,9 @@ class ObjectionRehearsalTab(WorkbookTab):
             self.library.search.setFocus(Qt.FocusReason.OtherFocusReason)
         elif anchor in ("response", "text"):
             if anchor == "response":
-                empty = next((n for n, i in enumerate(self.model.items)
-                              if not i.response.strip()), None)
+                empty = next(
+                    (n for n, i in enumerate(self.model.items) if not i.response.strip()), None
+                )
                 if empty is not None:
                     self.select_row(empty)
             self.pages.setCurrentWidget(self.editor)

@@ -114,9 +114,12 @@ class ScheduleEditor(QWidget):
         layout.addLayout(grid)
         layout.addWidget(self.summary)
         layout.addWidget(self.problems)
-        layout.addWidget(muted_label(
-            "Hours as start-end, e.g. 08:00-16:30; a day left “Not set” is not part of "
-            "the plan."))
+        layout.addWidget(
+            muted_label(
+                "Hours as start-end, e.g. 08:00-16:30; a day left “Not set” is not part of "
+                "the plan."
+            )
+        )
         self.problems.hide()
         previous: QWidget | None = None
         for day in vocab.WEEKDAYS:
@@ -175,9 +178,14 @@ class ScheduleEditor(QWidget):
 
     def shown_schedule(self) -> dict[str, Any]:
         """The schedule as shown now (bad hours count as none), for the totals."""
-        return {day: {"where": self.where[day].currentData(),
-                      "hours": "" if self.hours[day].problem() else self.hours[day].text()}
-                for day in self.where if self.where[day].currentData()}
+        return {
+            day: {
+                "where": self.where[day].currentData(),
+                "hours": "" if self.hours[day].problem() else self.hours[day].text(),
+            }
+            for day in self.where
+            if self.where[day].currentData()
+        }
 
     @Slot()
     def _on_where(self, day: str) -> None:
@@ -209,9 +217,18 @@ class ScheduleEditor(QWidget):
         totals = weekly_hours(shown)
         places = " · ".join(f"{vocab.WHERE[p]} {format_hours(totals[p])}" for p in WORKING)
         self.summary.setText(f"<b>{format_hours(totals['total'])} a week</b> — {places}")
-        problems = [f"⚠ {vocab.WEEKDAYS[d]}: “{e.text()}” — {e.problem()}."
-                    for d, e in self.hours.items() if e.problem()]
-        self.problems.setText("\n".join(problems)
-                              + ("\nSaved as you typed it; marked here until it is a valid time "
-                                 "range, and left out of the weekly totals." if problems else ""))
+        problems = [
+            f"⚠ {vocab.WEEKDAYS[d]}: “{e.text()}” — {e.problem()}."
+            for d, e in self.hours.items()
+            if e.problem()
+        ]
+        self.problems.setText(
+            "\n".join(problems)
+            + (
+                "\nSaved as you typed it; marked here until it is a valid time "
+                "range, and left out of the weekly totals."
+                if problems
+                else ""
+            )
+        )
         self.problems.setVisible(bool(problems))

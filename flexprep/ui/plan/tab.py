@@ -33,8 +33,15 @@ from flexprep.ui.widgets.list_editor import StringListEditor
 from flexprep.ui.widgets.tab import WorkbookTab
 
 #: Fields whose change alters what the readiness panel lists.
-_STRUCTURAL = {"schedule", "trial_weeks", "trial_start", "checkin", "success_measures",
-               "alternatives", "review_date"}
+_STRUCTURAL = {
+    "schedule",
+    "trial_weeks",
+    "trial_start",
+    "checkin",
+    "success_measures",
+    "alternatives",
+    "review_date",
+}
 
 
 class PlanTab(WorkbookTab):
@@ -50,14 +57,19 @@ class PlanTab(WorkbookTab):
         self.schedule = ScheduleEditor()
         self.trial = TrialEditor()
         self.measures = StringListEditor(
-            "measures", "success measure",
+            "measures",
+            "success measure",
             empty_text="No measure yet. Add one, or pick a suggestion below.",
-            undo_stack=ctx.undo_stack)
-        self.coverage = text_box("coverage", "Coverage and hand-offs",
-                                 "Who covers what when you are away or offline; how work is "
-                                 "handed over…")
-        self.communication = text_box("communication", "Communication",
-                                      "How the team reaches you and stays informed…")
+            undo_stack=ctx.undo_stack,
+        )
+        self.coverage = text_box(
+            "coverage",
+            "Coverage and hand-offs",
+            "Who covers what when you are away or offline; how work is handed over…",
+        )
+        self.communication = text_box(
+            "communication", "Communication", "How the team reaches you and stays informed…"
+        )
         self.core_hours = HoursEdit("core_hours", "Core hours")
         self.core_hours.setPlaceholderText("e.g. 10:00-15:00")
         self.core_hours.setMaximumWidth(170)
@@ -67,14 +79,17 @@ class PlanTab(WorkbookTab):
         self.core_problem.hide()
         self.response_time = GrowingTextEdit(min_lines=2, max_lines=8)
         name(self.response_time, "response_time", "Response time")
-        self.response_time.setPlaceholderText("e.g. urgent within 30 minutes, routine the same "
-                                              "day")
-        self.escalation = text_box("escalation", "Escalation path for urgent matters",
-                                   "If something urgent cannot reach you: who, in what order…")
+        self.response_time.setPlaceholderText("e.g. urgent within 30 minutes, routine the same day")
+        self.escalation = text_box(
+            "escalation",
+            "Escalation path for urgent matters",
+            "If something urgent cannot reach you: who, in what order…",
+        )
         self.alternatives: dict[str, QCheckBox] = {}
         for key, label in vocab.ALTERNATIVES.items():
-            self.alternatives[key] = name(QCheckBox(label), f"alternative_{key}",
-                                          f"Offer as an alternative: {label}")
+            self.alternatives[key] = name(
+                QCheckBox(label), f"alternative_{key}", f"Offer as an alternative: {label}"
+            )
 
         self.scroll_area = scroll_page(self, "plan_scroll", self._build_page())
         self._set_tab_order()
@@ -82,8 +97,11 @@ class PlanTab(WorkbookTab):
         self.schedule.schedule_changed.connect(lambda s: self._save(schedule=s))
         self.trial.fields_changed.connect(lambda fields: self._save(**fields))
         self.measures.items_changed.connect(lambda items: self._save(success_measures=items))
-        for field, editor in (("coverage", self.coverage), ("communication", self.communication),
-                              ("escalation", self.escalation)):
+        for field, editor in (
+            ("coverage", self.coverage),
+            ("communication", self.communication),
+            ("escalation", self.escalation),
+        ):
             editor.edited.connect(lambda text, f=field: self._save(**{f: text}))
         self.core_hours.textEdited.connect(self._on_core_hours)
         self.response_time.edited.connect(lambda text: self._save(response_time=text))
@@ -95,8 +113,10 @@ class PlanTab(WorkbookTab):
     def _build_page(self) -> QWidget:
         comm_form = QFormLayout()
         comm_form.setContentsMargins(0, 0, 0, 0)
-        for text, field in (("C&ore hours:", self.core_hours),
-                            ("Respo&nse time:", self.response_time)):
+        for text, field in (
+            ("C&ore hours:", self.core_hours),
+            ("Respo&nse time:", self.response_time),
+        ):
             label = QLabel(text)
             label.setBuddy(field)
             comm_form.addRow(label, field)
@@ -111,23 +131,46 @@ class PlanTab(WorkbookTab):
             alt_layout.addWidget(box)
 
         left = QVBoxLayout()
-        left.addWidget(group("Wee&kly schedule", "schedule_group", self.schedule,
-                             hint="Where and when you would work each day."))
-        left.addWidget(group("&Trial and review", "trial_group", self.trial,
-                             hint="A trial with a fixed end makes yes an easier answer."))
-        left.addWidget(group("&Alternatives to offer", "alternatives_group", alternatives,
-                             hint="If the answer is not yet yes, what else could you offer?"))
+        left.addWidget(
+            group(
+                "Wee&kly schedule",
+                "schedule_group",
+                self.schedule,
+                hint="Where and when you would work each day.",
+            )
+        )
+        left.addWidget(
+            group(
+                "&Trial and review",
+                "trial_group",
+                self.trial,
+                hint="A trial with a fixed end makes yes an easier answer.",
+            )
+        )
+        left.addWidget(
+            group(
+                "&Alternatives to offer",
+                "alternatives_group",
+                alternatives,
+                hint="If the answer is not yet yes, what else could you offer?",
+            )
+        )
         left.addStretch(1)
         right = QVBoxLayout()
         self.measures_group = group(
-            "Success &measures", "measures_group", self.measures,
-            hint="How you and your manager will judge the trial, most important first.")
+            "Success &measures",
+            "measures_group",
+            self.measures,
+            hint="How you and your manager will judge the trial, most important first.",
+        )
         right.addWidget(self.measures_group)
         right.addWidget(group("&Coverage and hand-offs", "coverage_group", self.coverage))
-        right.addWidget(group("Comm&unication", "communication_group", self.communication,
-                              comm_extra))
-        right.addWidget(group("Escalation &path for urgent matters", "escalation_group",
-                              self.escalation))
+        right.addWidget(
+            group("Comm&unication", "communication_group", self.communication, comm_extra)
+        )
+        right.addWidget(
+            group("Escalation &path for urgent matters", "escalation_group", self.escalation)
+        )
         right.addStretch(1)
 
         page = QWidget()
@@ -135,9 +178,12 @@ class PlanTab(WorkbookTab):
         column = QVBoxLayout(page)
         column.setContentsMargins(12, 12, 12, 12)
         column.addWidget(heading_label("A plan your manager can say yes to"))
-        column.addWidget(muted_label(
-            "Everything here may appear in the proposal you hand your manager: a concrete "
-            "schedule, a trial with check-ins, and how success will be measured."))
+        column.addWidget(
+            muted_label(
+                "Everything here may appear in the proposal you hand your manager: a concrete "
+                "schedule, a trial with check-ins, and how success will be measured."
+            )
+        )
         column.addWidget(self.load_error)
         columns = QHBoxLayout()
         columns.setSpacing(16)
@@ -150,12 +196,24 @@ class PlanTab(WorkbookTab):
         # Down the left column, then down the right one (the day rows order themselves).
         trial = self.trial
         chain: list[QWidget] = [
-            self.schedule.hours["sun"], trial.weeks, trial.start.check, trial.start.edit,
-            trial.cadence, trial.review.check, trial.review.edit, trial.review_after,
+            self.schedule.hours["sun"],
+            trial.weeks,
+            trial.start.check,
+            trial.start.edit,
+            trial.cadence,
+            trial.review.check,
+            trial.review.edit,
+            trial.review_after,
             *self.alternatives.values(),
-            self.measures.view, self.measures.add_button, self.measures.remove_button,
-            self.measures.up_button, self.measures.down_button,
-            self.coverage, self.communication, self.core_hours, self.response_time,
+            self.measures.view,
+            self.measures.add_button,
+            self.measures.remove_button,
+            self.measures.up_button,
+            self.measures.down_button,
+            self.coverage,
+            self.communication,
+            self.core_hours,
+            self.response_time,
             self.escalation,
         ]
         for first, second in zip(chain, chain[1:], strict=False):
@@ -183,8 +241,10 @@ class PlanTab(WorkbookTab):
             self.schedule.set_schedule(plan.schedule or {}, keep_typed=same)
             self.trial.set_plan(plan)
             self.measures.set_items(plan.success_measures or [], keep_blanks=same)
-            self.measures.set_suggestions(scenario.get("success_measures", []),
-                                          f"Suggestions for “{scenario.get('label', '')}”:")
+            self.measures.set_suggestions(
+                scenario.get("success_measures", []),
+                f"Suggestions for “{scenario.get('label', '')}”:",
+            )
             self.coverage.set_text(plan.coverage)
             self.communication.set_text(plan.communication)
             self.escalation.set_text(plan.escalation)
@@ -206,8 +266,10 @@ class PlanTab(WorkbookTab):
         for field, value in fields.items():
             self.ctx.saver.schedule(
                 ("plan", workbook_id, field),
-                functools.partial(self.ctx.service.update_part, Plan, workbook_id,
-                                  **{field: value}))
+                functools.partial(
+                    self.ctx.service.update_part, Plan, workbook_id, **{field: value}
+                ),
+            )
         if _STRUCTURAL & set(fields):
             self.changed("plan")
 
@@ -220,9 +282,12 @@ class PlanTab(WorkbookTab):
 
     def _show_core_problem(self) -> None:
         problem = self.core_hours.problem()
-        self.core_problem.setText(f"⚠ “{self.core_hours.text()}” — {problem}. Saved as you "
-                                  "typed it; marked until it is a valid time range."
-                                  if problem else "")
+        self.core_problem.setText(
+            f"⚠ “{self.core_hours.text()}” — {problem}. Saved as you "
+            "typed it; marked until it is a valid time range."
+            if problem
+            else ""
+        )
         self.core_problem.setVisible(bool(problem))
 
     @Slot()
@@ -234,12 +299,17 @@ class PlanTab(WorkbookTab):
     def focus_anchor(self, anchor: str) -> None:
         targets: dict[str, Any] = {
             "schedule": self.schedule.first_unset,
-            "trial": lambda: (self.trial.weeks if not self.trial.weeks.value()
-                              else self.trial.start.edit if self.trial.start.value()
-                              else self.trial.start.check),
+            "trial": lambda: (
+                self.trial.weeks
+                if not self.trial.weeks.value()
+                else self.trial.start.edit
+                if self.trial.start.value()
+                else self.trial.start.check
+            ),
             "measures": lambda: self.measures.view,
-            "review": lambda: (self.trial.review.edit if self.trial.review.value()
-                               else self.trial.review.check),
+            "review": lambda: (
+                self.trial.review.edit if self.trial.review.value() else self.trial.review.check
+            ),
             "coverage": lambda: self.coverage,
             "communication": lambda: self.communication,
             "escalation": lambda: self.escalation,

@@ -60,8 +60,11 @@ class TrialEditor(QWidget):
         self.checkins.setWordWrap(True)
         self.checkins.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.review = OptionalDateEdit("review_date", "Review date", default=self._review_default)
-        self.review_after = name(QPushButton("Day after the trial"), "review_after_trial",
-                                 "Set the review date to the day after the trial ends")
+        self.review_after = name(
+            QPushButton("Day after the trial"),
+            "review_after_trial",
+            "Set the review date to the day after the trial ends",
+        )
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -78,14 +81,17 @@ class TrialEditor(QWidget):
         form.addRow("", self.review_after)
         self.weeks.valueChanged.connect(self._on_weeks)
         self.start.value_changed.connect(lambda day: self._emit(trial_start=day))
-        self.cadence.activated.connect(
-            lambda _=0: self._emit(checkin=self.cadence.currentData()))
+        self.cadence.activated.connect(lambda _=0: self._emit(checkin=self.cadence.currentData()))
         self.review.value_changed.connect(lambda day: self._emit(review_date=day))
         self.review_after.clicked.connect(self._review_after_trial)
-        for first, second in ((self.weeks, self.start.check), (self.start.check, self.start.edit),
-                              (self.start.edit, self.cadence), (self.cadence, self.review.check),
-                              (self.review.check, self.review.edit),
-                              (self.review.edit, self.review_after)):
+        for first, second in (
+            (self.weeks, self.start.check),
+            (self.start.check, self.start.edit),
+            (self.start.edit, self.cadence),
+            (self.cadence, self.review.check),
+            (self.review.check, self.review.edit),
+            (self.review.edit, self.review_after),
+        ):
             QWidget.setTabOrder(first, second)
         self._refresh()
 
@@ -136,20 +142,27 @@ class TrialEditor(QWidget):
         end = self.trial_end()
         weeks = self.weeks.value()
         if end is not None:
-            self.end.setText(f"<b>{long_date(end)}</b> (after {weeks} week"
-                             f"{'s' if weeks != 1 else ''})")
+            self.end.setText(
+                f"<b>{long_date(end)}</b> (after {weeks} week{'s' if weeks != 1 else ''})"
+            )
         else:
             self.end.setText("Set the length and the start to see the end date.")
         start = self.start.value()
-        dates = checkin_dates(start if isinstance(start, date) else None, weeks or None,
-                              self.cadence.currentData())
+        dates = checkin_dates(
+            start if isinstance(start, date) else None, weeks or None, self.cadence.currentData()
+        )
         if dates:
-            self.checkins.setText(f"{len(dates)} check-in{'s' if len(dates) != 1 else ''}: "
-                                  + ", ".join(short_date(d) for d in dates))
+            self.checkins.setText(
+                f"{len(dates)} check-in{'s' if len(dates) != 1 else ''}: "
+                + ", ".join(short_date(d) for d in dates)
+            )
         elif end is not None and self.cadence.currentData():
             self.checkins.setText("No check-in falls within the trial: shorten the cadence.")
         else:
             self.checkins.setText("Choose a cadence to list the check-in dates.")
         self.review_after.setEnabled(end is not None)
-        self.review_after.setText(f"Day after the trial ({short_date(end + timedelta(days=1))})"
-                                  if end else "Day after the trial")
+        self.review_after.setText(
+            f"Day after the trial ({short_date(end + timedelta(days=1))})"
+            if end
+            else "Day after the trial"
+        )

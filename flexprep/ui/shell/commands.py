@@ -54,8 +54,14 @@ def safe_filename(text: str) -> str:
     return cleaned[:80] or "workbook"
 
 
-def add_action(menu: QMenu, parent: QObject, text: str, slot: Callable[..., object],
-               shortcut: Shortcut, object_name: str) -> QAction:
+def add_action(
+    menu: QMenu,
+    parent: QObject,
+    text: str,
+    slot: Callable[..., object],
+    shortcut: Shortcut,
+    object_name: str,
+) -> QAction:
     """A named action in ``menu`` that calls ``slot``."""
     action = QAction(text, parent)
     action.setObjectName(object_name)
@@ -73,8 +79,14 @@ class WorkbookCommands(QObject):
     the commands ask ``host`` which workbook is open and to show another one.
     """
 
-    def __init__(self, window: QWidget, status: QStatusBar, host: CommandHost,
-                 ctx: AppContext, database_path: Path) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        status: QStatusBar,
+        host: CommandHost,
+        ctx: AppContext,
+        database_path: Path,
+    ) -> None:
         super().__init__(window)
         self.setObjectName("workbook_commands")
         self.dialog_parent, self.status, self.host = window, status, host
@@ -87,10 +99,12 @@ class WorkbookCommands(QObject):
         self.progress.setObjectName("export_progress")
         self.progress.setMaximumWidth(160)
         self.progress.hide()
-        self.open_file_button = name(QPushButton("Open file"), "open_exported_file",
-                                     "Open the exported file")
-        self.open_folder_button = name(QPushButton("Open folder"), "open_export_folder",
-                                       "Open the folder of the exported file")
+        self.open_file_button = name(
+            QPushButton("Open file"), "open_exported_file", "Open the exported file"
+        )
+        self.open_folder_button = name(
+            QPushButton("Open folder"), "open_export_folder", "Open the folder of the exported file"
+        )
         for button in (self.open_file_button, self.open_folder_button):
             button.setFlat(True)
             button.hide()
@@ -101,35 +115,49 @@ class WorkbookCommands(QObject):
 
     def build_file_menu(self, file_menu: QMenu) -> None:
         """Put the workbook and export actions in ``file_menu``."""
-        def add(text: str, slot: Callable[..., object], shortcut: Shortcut,
-                object_name: str, menu: QMenu = file_menu) -> QAction:
+
+        def add(
+            text: str,
+            slot: Callable[..., object],
+            shortcut: Shortcut,
+            object_name: str,
+            menu: QMenu = file_menu,
+        ) -> QAction:
             return add_action(menu, self, text, slot, shortcut, object_name)
 
-        self.act_new = add("&New workbook…", self.new_workbook,
-                           QKeySequence.StandardKey.New, "action_new")
-        self.act_open = add("&Open workbook…", self.open_workbook,
-                            QKeySequence.StandardKey.Open, "action_open")
-        self.act_sample = add("Open the &sample workbook", self.open_sample, None,
-                              "action_sample")
+        self.act_new = add(
+            "&New workbook…", self.new_workbook, QKeySequence.StandardKey.New, "action_new"
+        )
+        self.act_open = add(
+            "&Open workbook…", self.open_workbook, QKeySequence.StandardKey.Open, "action_open"
+        )
+        self.act_sample = add("Open the &sample workbook", self.open_sample, None, "action_sample")
         file_menu.addSeparator()
         # No F2: lists and tables use it to edit the selected entry.
         self.act_rename = add("&Rename workbook…", self.rename_workbook, None, "action_rename")
-        self.act_duplicate = add("D&uplicate workbook", self.duplicate_workbook, None,
-                                 "action_duplicate")
+        self.act_duplicate = add(
+            "D&uplicate workbook", self.duplicate_workbook, None, "action_duplicate"
+        )
         self.act_delete = add("&Delete workbook…", self.delete_workbook, None, "action_delete")
         file_menu.addSeparator()
-        self.act_import = add("&Import workbook file…", self.import_workbook,
-                              QKeySequence("Ctrl+I"), "action_import")
-        self.act_export_file = add("Export workbook &file…", self.export_workbook_file, None,
-                                   "action_export_file")
+        self.act_import = add(
+            "&Import workbook file…", self.import_workbook, QKeySequence("Ctrl+I"), "action_import"
+        )
+        self.act_export_file = add(
+            "Export workbook &file…", self.export_workbook_file, None, "action_export_file"
+        )
         export_menu = file_menu.addMenu("&Export document")
         export_menu.setObjectName("export_menu")
         self.export_actions: dict[str, QAction] = {}
         for kind, label in vocab.DOCUMENTS.items():
             shortcut = QKeySequence("Ctrl+E") if kind == "brief" else None
             self.export_actions[kind] = add(
-                f"{label}…", lambda _=False, k=kind: self.export_document(k), shortcut,
-                f"action_export_{kind}", export_menu)
+                f"{label}…",
+                lambda _=False, k=kind: self.export_document(k),
+                shortcut,
+                f"action_export_{kind}",
+                export_menu,
+            )
 
     def build_help_menu(self, help_menu: QMenu) -> None:
         add_action(help_menu, self, "&About FlexPrep", self.about, None, "action_about")
@@ -137,12 +165,23 @@ class WorkbookCommands(QObject):
     def update_actions(self) -> None:
         """Enable what needs an open workbook only while one is open."""
         has_book = self.host.workbook_id is not None
-        for action in (self.act_rename, self.act_duplicate, self.act_delete,
-                       self.act_export_file, *self.export_actions.values()):
+        for action in (
+            self.act_rename,
+            self.act_duplicate,
+            self.act_delete,
+            self.act_export_file,
+            *self.export_actions.values(),
+        ):
             action.setEnabled(has_book)
         if self.read_only:
-            for action in (self.act_new, self.act_sample, self.act_rename, self.act_duplicate,
-                           self.act_delete, self.act_import):
+            for action in (
+                self.act_new,
+                self.act_sample,
+                self.act_rename,
+                self.act_duplicate,
+                self.act_delete,
+                self.act_import,
+            ):
                 action.setEnabled(False)
 
     def set_read_only(self, read_only: bool) -> None:
@@ -189,8 +228,9 @@ class WorkbookCommands(QObject):
         if workbook_id is None:
             return
         current = self.service.workbook(workbook_id).name
-        name, ok = QInputDialog.getText(self.dialog_parent, "Rename workbook", "New name:",
-                                        QLineEdit.EchoMode.Normal, current)
+        name, ok = QInputDialog.getText(
+            self.dialog_parent, "Rename workbook", "New name:", QLineEdit.EchoMode.Normal, current
+        )
         if not ok or name.strip() == current:
             return
         try:
@@ -221,10 +261,12 @@ class WorkbookCommands(QObject):
             return
         name = self.service.workbook(workbook_id).name
         answer = QMessageBox.question(
-            self.dialog_parent, "Delete workbook",
+            self.dialog_parent,
+            "Delete workbook",
             f"Delete “{name}” and everything in it? This cannot be undone.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.saver.discard()
@@ -239,9 +281,12 @@ class WorkbookCommands(QObject):
 
     @Slot()
     def import_workbook(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.dialog_parent, "Import workbook file",
-                                              str(Path.home()),
-                                              "FlexPrep workbook (*.json);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self.dialog_parent,
+            "Import workbook file",
+            str(Path.home()),
+            "FlexPrep workbook (*.json);;All files (*)",
+        )
         if not path:
             return
         try:
@@ -260,8 +305,9 @@ class WorkbookCommands(QObject):
         self.saver.flush()
         data = self.service.export_data(workbook_id)
         suggested = str(Path.home() / f"{safe_filename(data['name'])}.json")
-        path, _ = QFileDialog.getSaveFileName(self.dialog_parent, "Export workbook file",
-                                              suggested, "FlexPrep workbook (*.json)")
+        path, _ = QFileDialog.getSaveFileName(
+            self.dialog_parent, "Export workbook file", suggested, "FlexPrep workbook (*.json)"
+        )
         if not path:
             return
         try:
@@ -283,8 +329,9 @@ class WorkbookCommands(QObject):
         data = self.service.export_data(workbook_id)
         label = vocab.DOCUMENTS[kind]
         suggested = str(Path.home() / f"{safe_filename(data['name'])} - {label}.docx")
-        path, _ = QFileDialog.getSaveFileName(self.dialog_parent, f"Export {label}", suggested,
-                                              "Word document (*.docx)")
+        path, _ = QFileDialog.getSaveFileName(
+            self.dialog_parent, f"Export {label}", suggested, "Word document (*.docx)"
+        )
         if not path:
             return
         target = Path(path)
@@ -341,7 +388,9 @@ class WorkbookCommands(QObject):
         from flexprep import __version__
 
         QMessageBox.about(
-            self.dialog_parent, "About FlexPrep",
+            self.dialog_parent,
+            "About FlexPrep",
             f"FlexPrep {__version__}\n\nPrepare, privately and offline, to ask your manager "
             f"for a flexible work arrangement.\n\nYour data stays on this computer:\n"
-            f"{self.database_path}")
+            f"{self.database_path}",
+        )

@@ -25,10 +25,13 @@ class NewWorkbookDialog(QDialog):
         self.setWindowTitle("New workbook")
         self.setObjectName("new_workbook_dialog")
         layout = QVBoxLayout(self)
-        layout.addWidget(muted_label(
-            "One workbook for one conversation. It starts with drafts for the scenario you "
-            "choose: likely objections, starter asks and alternatives, marked as drafts for "
-            "you to rewrite or delete."))
+        layout.addWidget(
+            muted_label(
+                "One workbook for one conversation. It starts with drafts for the scenario you "
+                "choose: likely objections, starter asks and alternatives, marked as drafts for "
+                "you to rewrite or delete."
+            )
+        )
         form = QFormLayout()
         self.name_edit = name(QLineEdit(suggested), "new_name", "Workbook name")
         self.name_edit.setPlaceholderText("e.g. Tue/Thu at home for the MBA")
@@ -47,8 +50,9 @@ class NewWorkbookDialog(QDialog):
         self.error.setObjectName("new_error")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -69,8 +73,11 @@ class NewWorkbookDialog(QDialog):
 
     def values(self) -> tuple[str, str, str]:
         """(name, scenario key, manager)."""
-        return (self.name_edit.text().strip(), self.scenario_combo.currentData(),
-                self.manager_edit.text().strip())
+        return (
+            self.name_edit.text().strip(),
+            self.scenario_combo.currentData(),
+            self.manager_edit.text().strip(),
+        )
 
     @classmethod
     def get(cls, parent: QWidget | None, suggested: str = "") -> tuple[str, str, str] | None:

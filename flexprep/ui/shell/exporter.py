@@ -22,8 +22,9 @@ class _Worker(QObject):
         try:
             from flexprep.reports.documents import write_document
 
-            written = write_document(self._data, self._kind, self._path,
-                                     progress=self.progress.emit)
+            written = write_document(
+                self._data, self._kind, self._path, progress=self.progress.emit
+            )
         except OSError as exc:
             where = exc.filename or self._path
             self.failed.emit(f"Could not write {where}: {exc.strerror or exc}")
@@ -40,8 +41,9 @@ class ExportJob(QObject):
     finished_ok = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, data: dict[str, Any], kind: str, path: Path,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, data: dict[str, Any], kind: str, path: Path, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.kind = kind
         self.path = path

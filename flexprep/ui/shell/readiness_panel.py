@@ -141,8 +141,9 @@ class ReadinessPanel(QFrame):
             self.summary.setText("Nothing missing. Rehearse once more and export your brief.")
         for item in self.items:
             # Push buttons do not wrap: break long items into lines that fit the panel.
-            button = QPushButton(textwrap.fill("→ " + item.text, WRAP_CHARS,
-                                               subsequent_indent="    "))
+            button = QPushButton(
+                textwrap.fill("→ " + item.text, WRAP_CHARS, subsequent_indent="    ")
+            )
             button.setToolTip(item.text)
             button.setObjectName(f"readiness_{item.key}")
             button.setAccessibleName(f"Fix: {item.text}")
@@ -150,6 +151,7 @@ class ReadinessPanel(QFrame):
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setStyleSheet("text-align: left; padding: 3px 4px;")
             button.clicked.connect(
-                lambda _=False, i=item: self.ctx.signals.navigate.emit(i.tab, i.anchor))
+                lambda _=False, i=item: self.ctx.signals.navigate.emit(i.tab, i.anchor)
+            )
             self._items_box.addWidget(button)
             self.buttons.append(button)

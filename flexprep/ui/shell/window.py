@@ -65,8 +65,9 @@ class _TabPages(dict[str, WorkbookTab]):
 class MainWindow(QMainWindow):
     """FlexPrep's window over one database; its menus call :class:`WorkbookCommands`."""
 
-    def __init__(self, database: Database, settings: QSettings,
-                 lock: DatabaseLock | None = None) -> None:
+    def __init__(
+        self, database: Database, settings: QSettings, lock: DatabaseLock | None = None
+    ) -> None:
         super().__init__()
         self.database = database
         self.settings = settings
@@ -110,8 +111,9 @@ class MainWindow(QMainWindow):
 
         self._build_toolbar()
         self._build_status_bar()
-        self.safety = SafetyNet(self, self, self.statusBar(), self.save_label, database,
-                                self.service, self.saver)
+        self.safety = SafetyNet(
+            self, self, self.statusBar(), self.save_label, database, self.service, self.saver
+        )
         column.insertWidget(0, self.safety.read_only_banner)
         column.insertWidget(1, self.safety.notice)
         self._build_menus()
@@ -136,13 +138,18 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(page)
         layout.addStretch(1)
         layout.addWidget(heading_label("Prepare to ask for flexible work"))
-        layout.addWidget(muted_label(
-            "FlexPrep keeps everything on this computer. Start a workbook for the "
-            "conversation you are preparing, or look around a filled-in sample first."))
-        self.welcome_new = name(QPushButton("&Start a new workbook…"), "welcome_new",
-                                "Start a new workbook")
-        self.welcome_sample = name(QPushButton("Open the s&ample workbook"), "welcome_sample",
-                                   "Open the sample workbook")
+        layout.addWidget(
+            muted_label(
+                "FlexPrep keeps everything on this computer. Start a workbook for the "
+                "conversation you are preparing, or look around a filled-in sample first."
+            )
+        )
+        self.welcome_new = name(
+            QPushButton("&Start a new workbook…"), "welcome_new", "Start a new workbook"
+        )
+        self.welcome_sample = name(
+            QPushButton("Open the s&ample workbook"), "welcome_sample", "Open the sample workbook"
+        )
         self.welcome_new.clicked.connect(self.commands.new_workbook)
         self.welcome_sample.clicked.connect(self.commands.open_sample)
         for button in (self.welcome_new, self.welcome_sample):
@@ -182,34 +189,65 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu("&File")
         self.commands.build_file_menu(file_menu)
         file_menu.addSeparator()
-        self.act_restore = add_action(file_menu, self, "Restore from &backup…",
-                                      self.safety.restore_from_backup, None, "action_restore")
+        self.act_restore = add_action(
+            file_menu,
+            self,
+            "Restore from &backup…",
+            self.safety.restore_from_backup,
+            None,
+            "action_restore",
+        )
         self.act_restore.setEnabled(not self.database.read_only)
         file_menu.addSeparator()
-        add_action(file_menu, self, "&Quit", self.close, QKeySequence.StandardKey.Quit,
-                   "action_quit")
+        add_action(
+            file_menu, self, "&Quit", self.close, QKeySequence.StandardKey.Quit, "action_quit"
+        )
 
         edit_menu = menu.addMenu("&Edit")
         # Structural edits; typing in a field keeps the field's own Ctrl+Z.
         self.undo_action, self.redo_action = self.undo_stack.add_undo_actions(edit_menu, self)
         edit_menu.addSeparator()
-        for label, method, key in (("Cu&t", "cut", QKeySequence.StandardKey.Cut),
-                                   ("&Copy", "copy", QKeySequence.StandardKey.Copy),
-                                   ("&Paste", "paste", QKeySequence.StandardKey.Paste)):
-            add_action(edit_menu, self, label, lambda _=False, m=method: self._edit(m), key,
-                       f"action_{method}")
+        for label, method, key in (
+            ("Cu&t", "cut", QKeySequence.StandardKey.Cut),
+            ("&Copy", "copy", QKeySequence.StandardKey.Copy),
+            ("&Paste", "paste", QKeySequence.StandardKey.Paste),
+        ):
+            add_action(
+                edit_menu,
+                self,
+                label,
+                lambda _=False, m=method: self._edit(m),
+                key,
+                f"action_{method}",
+            )
 
         view_menu = menu.addMenu("&View")
-        add_action(view_menu, self, "&Previous tab", lambda: self._step_tab(-1),
-                   QKeySequence("Ctrl+PgUp"), "action_prev_tab")
-        add_action(view_menu, self, "&Next tab", lambda: self._step_tab(1),
-                   QKeySequence("Ctrl+PgDown"), "action_next_tab")
+        add_action(
+            view_menu,
+            self,
+            "&Previous tab",
+            lambda: self._step_tab(-1),
+            QKeySequence("Ctrl+PgUp"),
+            "action_prev_tab",
+        )
+        add_action(
+            view_menu,
+            self,
+            "&Next tab",
+            lambda: self._step_tab(1),
+            QKeySequence("Ctrl+PgDown"),
+            "action_next_tab",
+        )
         view_menu.addSeparator()
         for index in range(self.tabs.count()):
-            add_action(view_menu, self,
-                       f"&{index + 1} {self.tabs.tabText(index).replace('&', '&&')}",
-                       lambda _=False, i=index: self.tabs.setCurrentIndex(i),
-                       QKeySequence(f"Alt+{index + 1}"), f"action_tab_{index + 1}")
+            add_action(
+                view_menu,
+                self,
+                f"&{index + 1} {self.tabs.tabText(index).replace('&', '&&')}",
+                lambda _=False, i=index: self.tabs.setCurrentIndex(i),
+                QKeySequence(f"Alt+{index + 1}"),
+                f"action_tab_{index + 1}",
+            )
         self.commands.build_help_menu(menu.addMenu("&Help"))
 
     @staticmethod
@@ -401,11 +439,15 @@ class MainWindow(QMainWindow):
         writes_before = self.safety.recovery.writes
         while not self.saver.flush():
             answer = QMessageBox.warning(
-                self, "Changes not saved",
+                self,
+                "Changes not saved",
                 f"FlexPrep could not save your latest changes: {self.saver.last_error}.\n\n"
                 "Try again, or close and keep them in a recovery file beside the database.",
-                QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Close
-                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Retry)
+                QMessageBox.StandardButton.Retry
+                | QMessageBox.StandardButton.Close
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Retry,
+            )
             if answer == QMessageBox.StandardButton.Close:
                 kept = self.safety.keep_on_close(self.saver.last_error or "not saved")
                 if kept is not None:
@@ -413,11 +455,13 @@ class MainWindow(QMainWindow):
                     break
                 # Not even a recovery file: only an explicit "lose them" closes now.
                 lose = QMessageBox.warning(
-                    self, "Changes not saved",
+                    self,
+                    "Changes not saved",
                     f"No recovery file could be written either ({self.safety.keep_error}).\n"
                     "Close anyway and lose your latest changes?",
                     QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-                    QMessageBox.StandardButton.Cancel)
+                    QMessageBox.StandardButton.Cancel,
+                )
                 if lose != QMessageBox.StandardButton.Close:
                     event.ignore()
                     return
@@ -427,9 +471,11 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         if not kept_message and self.safety.recovery.writes > writes_before:
-            kept_message = (f"Some of what you typed could not be saved in the database "
-                            f"({self.saver.refusal or 'see the notice in the window'}).\n\n"
-                            f"It is kept in:\n{self.safety.recovery.path}")
+            kept_message = (
+                f"Some of what you typed could not be saved in the database "
+                f"({self.saver.refusal or 'see the notice in the window'}).\n\n"
+                f"It is kept in:\n{self.safety.recovery.path}"
+            )
         if kept_message:
             QMessageBox.information(self, "Your text is kept", kept_message)
         self.saver.shutdown()
@@ -441,4 +487,3 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         event.accept()
-

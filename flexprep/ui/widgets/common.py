@@ -53,8 +53,9 @@ class GrowingTextEdit(QPlainTextEdit):
 
     edited = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, *, min_lines: int = 3,
-                 max_lines: int = 18) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, min_lines: int = 3, max_lines: int = 18
+    ) -> None:
         super().__init__(parent)
         self._min_lines, self._max_lines = min_lines, max_lines
         self._loading = False

@@ -36,9 +36,16 @@ class OptionalDateEdit(QWidget):
 
     value_changed = Signal(object)
 
-    def __init__(self, object_name: str, accessible: str, parent: QWidget | None = None, *,
-                 with_time: bool = False, empty_text: str = "Not set",
-                 default: Callable[[], date | datetime] | None = None) -> None:
+    def __init__(
+        self,
+        object_name: str,
+        accessible: str,
+        parent: QWidget | None = None,
+        *,
+        with_time: bool = False,
+        empty_text: str = "Not set",
+        default: Callable[[], date | datetime] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.with_time = with_time
         self._loading = False
@@ -54,8 +61,12 @@ class OptionalDateEdit(QWidget):
         self.edit.setMinimumDate(_EMPTY_DATE)
         self.edit.setMaximumDate(QDate(2199, 12, 31))
         self._empty_text = empty_text
-        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(
-            "Wed 30 Sep 2099  00:00" if with_time else "Wed 30 Sep 2099") + 48)
+        self.edit.setMinimumWidth(
+            self.edit.fontMetrics().horizontalAdvance(
+                "Wed 30 Sep 2099  00:00" if with_time else "Wed 30 Sep 2099"
+            )
+            + 48
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.check)
@@ -98,8 +109,9 @@ class OptionalDateEdit(QWidget):
 
     def _show(self, value: date | datetime) -> None:
         clock = value.time() if isinstance(value, datetime) else time(9, 0)
-        self.edit.setDateTime(QDateTime(QDate(value.year, value.month, value.day),
-                                        QTime(clock.hour, clock.minute)))
+        self.edit.setDateTime(
+            QDateTime(QDate(value.year, value.month, value.day), QTime(clock.hour, clock.minute))
+        )
 
     # -- user edits --------------------------------------------------------------------
 
@@ -113,8 +125,11 @@ class OptionalDateEdit(QWidget):
             if checked:
                 default = self._default() if self._default is not None else None
                 if default is None:
-                    default = (datetime.now().replace(minute=0, second=0, microsecond=0)
-                               if self.with_time else date.today())
+                    default = (
+                        datetime.now().replace(minute=0, second=0, microsecond=0)
+                        if self.with_time
+                        else date.today()
+                    )
                 self._show(default)
         finally:
             self._loading = False

@@ -10,8 +10,9 @@ from flexprep.ui.widgets.common import GrowingTextEdit, muted_label, name
 PRIVATE_NOTE = "Private — only in My brief, never in a document for your manager."
 
 
-def group(title: str, object_name: str, *widgets: QWidget, hint: str = "",
-          private: bool = False) -> QGroupBox:
+def group(
+    title: str, object_name: str, *widgets: QWidget, hint: str = "", private: bool = False
+) -> QGroupBox:
     """A titled box holding ``widgets`` after an optional muted ``hint``.
 
     ``private`` adds the private note and says so in the title and to screen readers.
@@ -23,7 +24,8 @@ def group(title: str, object_name: str, *widgets: QWidget, hint: str = "",
         layout.addWidget(private_note())
         for widget in widgets:
             widget.setAccessibleDescription(
-                " ".join(filter(None, [widget.accessibleDescription(), "Private."])))
+                " ".join(filter(None, [widget.accessibleDescription(), "Private."]))
+            )
     if hint:
         layout.addWidget(muted_label(hint))
     for widget in widgets:

@@ -49,7 +49,8 @@ class _Keys(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
         if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(
-                event, QKeyEvent):
+            event, QKeyEvent
+        ):
             slot = self._slots.get(event.keyCombination().toCombined())
             if slot is not None:
                 event.accept()
@@ -83,9 +84,17 @@ class StringListEditor(QWidget):
 
     items_changed = Signal(list)
 
-    def __init__(self, key: str, noun: str, parent: QWidget | None = None, *,
-                 empty_text: str = "", min_rows: int = 3, max_rows: int = 12,
-                 undo_stack: UndoHistory | None = None) -> None:
+    def __init__(
+        self,
+        key: str,
+        noun: str,
+        parent: QWidget | None = None,
+        *,
+        empty_text: str = "",
+        min_rows: int = 3,
+        max_rows: int = 12,
+        undo_stack: UndoHistory | None = None,
+    ) -> None:
         super().__init__(parent)
         self.key, self.noun = key, noun
         self.undo_stack = undo_stack
@@ -96,13 +105,16 @@ class StringListEditor(QWidget):
         self.view = QListView()
         name(self.view, f"{key}_list", f"{noun.capitalize()}s")
         self.view.setAccessibleDescription(
-            "Insert adds, Delete removes, F2 edits, Ctrl+Up and Ctrl+Down move the entry")
+            "Insert adds, Delete removes, F2 edits, Ctrl+Up and Ctrl+Down move the entry"
+        )
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
         self.view.setAlternatingRowColors(True)
         # Not AnyKeyPressed: a stray key would replace a whole entry.
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -111,21 +123,33 @@ class StringListEditor(QWidget):
         self.empty.setObjectName(f"{key}_empty")
 
         self.add_button = self._button("Add", f"{key}_add", f"Add a {noun}", self.add)
-        self.remove_button = self._button("Remove", f"{key}_remove",
-                                          f"Remove the selected {noun}", self.remove)
-        self.up_button = self._button("Move up", f"{key}_up",
-                                      f"Move the selected {noun} up", self.move_up)
-        self.down_button = self._button("Move down", f"{key}_down",
-                                        f"Move the selected {noun} down", self.move_down)
-        install_keys(self.view, [
-            (f"Add a {noun}", Qt.Key.Key_Insert, self.add),
-            ("Edit", Qt.Key.Key_F2, self.edit_current),
-            ("Remove", Qt.Key.Key_Delete, self.remove),
-            ("Move up", QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Up),
-             self.move_up),
-            ("Move down", QKeyCombination(Qt.KeyboardModifier.ControlModifier,
-                                          Qt.Key.Key_Down), self.move_down),
-        ])
+        self.remove_button = self._button(
+            "Remove", f"{key}_remove", f"Remove the selected {noun}", self.remove
+        )
+        self.up_button = self._button(
+            "Move up", f"{key}_up", f"Move the selected {noun} up", self.move_up
+        )
+        self.down_button = self._button(
+            "Move down", f"{key}_down", f"Move the selected {noun} down", self.move_down
+        )
+        install_keys(
+            self.view,
+            [
+                (f"Add a {noun}", Qt.Key.Key_Insert, self.add),
+                ("Edit", Qt.Key.Key_F2, self.edit_current),
+                ("Remove", Qt.Key.Key_Delete, self.remove),
+                (
+                    "Move up",
+                    QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Up),
+                    self.move_up,
+                ),
+                (
+                    "Move down",
+                    QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Down),
+                    self.move_down,
+                ),
+            ],
+        )
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -147,8 +171,12 @@ class StringListEditor(QWidget):
         self._suggested: list[str] = []
         self._suggestion_title.hide()
 
-        for signal in (self.model.dataChanged, self.model.rowsInserted, self.model.rowsRemoved,
-                       self.model.rowsMoved):
+        for signal in (
+            self.model.dataChanged,
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+            self.model.rowsMoved,
+        ):
             signal.connect(self._on_model_changed)
         self.view.selectionModel().currentChanged.connect(self._update_buttons)
         self._update_buttons()
@@ -202,10 +230,17 @@ class StringListEditor(QWidget):
         metrics = self.view.fontMetrics()
         line = metrics.lineSpacing() + 6
         width = max(50, self.view.viewport().width() - 12)
-        rows = [max(line, self.view.sizeHintForRow(r),
-                    metrics.boundingRect(0, 0, width, 100_000, Qt.TextFlag.TextWordWrap,
-                                         self.model.stringList()[r]).height() + 4)
-                for r in range(self.model.rowCount())]
+        rows = [
+            max(
+                line,
+                self.view.sizeHintForRow(r),
+                metrics.boundingRect(
+                    0, 0, width, 100_000, Qt.TextFlag.TextWordWrap, self.model.stringList()[r]
+                ).height()
+                + 4,
+            )
+            for r in range(self.model.rowCount())
+        ]
         spare = max(0, self._min_rows - len(rows)) + 1
         height = sum(rows[: self._max_rows]) + spare * line
         self.view.setFixedHeight(height + 2 * self.view.frameWidth() + 4)
@@ -273,8 +308,7 @@ class StringListEditor(QWidget):
         # moveRows' destination is the row *before which* the entry lands.
         self.model.direct = True
         try:
-            self.model.moveRows(QModelIndex(), row, 1, QModelIndex(),
-                                target + (target > row))
+            self.model.moveRows(QModelIndex(), row, 1, QModelIndex(), target + (target > row))
         finally:
             self.model.direct = False
 

@@ -13,12 +13,13 @@ def locale_marks(locale: QLocale | None = None) -> dict[str, str]:
     """The decimal point and group separator of ``locale`` (the default locale if None)."""
     locale = locale or QLocale()
     omit = bool(locale.numberOptions() & QLocale.NumberOption.OmitGroupSeparator)
-    return {"decimal_point": locale.decimalPoint(),
-            "group_separator": "" if omit else locale.groupSeparator()}
+    return {
+        "decimal_point": locale.decimalPoint(),
+        "group_separator": "" if omit else locale.groupSeparator(),
+    }
 
 
-def number_text(value: float | None, *, exact: bool = False,
-                locale: QLocale | None = None) -> str:
+def number_text(value: float | None, *, exact: bool = False, locale: QLocale | None = None) -> str:
     """``value`` for the screen ("" for no value); ``exact`` for a field the user edits."""
     if value is None:
         return ""
