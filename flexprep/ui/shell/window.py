@@ -306,6 +306,8 @@ class MainWindow(QMainWindow):
             self.switch_to(remaining[0].id if remaining else None)
             return
         self._workbook_name = book.name
+        # Steps recorded against the old copy would act on data they never saw.
+        self.undo_stack.clear()
         self.safety.noticed(book)
         self.refresh_switcher()
         self.setWindowTitle(f"{book.name} — FlexPrep")
