@@ -1,4 +1,4 @@
-"""The core, the reports and the command line never load Qt (STYLE.md: a house you can see)."""
+"""The core, the reports and the command line never load Qt (docs/design.md, "Architecture")."""
 
 from __future__ import annotations
 
