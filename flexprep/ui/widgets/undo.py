@@ -112,6 +112,10 @@ class Step(QUndoCommand):
     """
 
     offer = False  # a delete: the status bar offers to undo it
+    # Every step class defines both (Shiboken types do not enforce ABC methods, so they
+    # are declared, not stubbed: a step without them fails mypy, not at run time).
+    forward: Callable[[], int | None]
+    backward: Callable[[], int | None]
 
     def __init__(
         self,
@@ -133,12 +137,6 @@ class Step(QUndoCommand):
     def first(self) -> None:
         """Make the change the first time (:meth:`forward` unless a step differs)."""
         self.forward()
-
-    def forward(self) -> int | None:
-        raise NotImplementedError
-
-    def backward(self) -> int | None:
-        raise NotImplementedError
 
     def redo(self) -> None:
         if self.done:  # just done by UndoHistory.run
