@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from flexprep.core.database import default_db_path, open_database
 from flexprep.core.errors import DatabaseError
+from flexprep.ui.shell.icons import app_icon
 from flexprep.ui.shell.lock import DatabaseInUseError, DatabaseLock
 from flexprep.ui.shell.window import MainWindow
 
@@ -58,6 +59,9 @@ def run_window(db: str | None = None) -> int:
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationDisplayName("FlexPrep")
+    # The desktop entry (resources/flexprep.desktop) names the window's icon and app id.
+    app.setDesktopFileName("flexprep")
+    app.setWindowIcon(app_icon())
     try:
         window = make_window(db or default_db_path())
     except DatabaseInUseError as exc:

@@ -16,7 +16,7 @@ from flexprep import __version__
 
 USER_ERROR = 2
 INTERRUPTED = 130
-DOCUMENTS = ("brief", "proposal", "followup", "letter", "appeal")
+DOCUMENTS = ("brief", "proposal", "followup", "letter", "appeal", "review")
 
 
 def one_line(text: str) -> str:

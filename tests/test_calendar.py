@@ -39,7 +39,6 @@ def test_the_workbook_dates_become_events() -> None:
         "checkin-1",
         "checkin-2",
         "checkin-3",
-        "checkin-4",
         "meeting",
         "review",
         "trial-end",
@@ -57,11 +56,11 @@ def test_the_workbook_dates_become_events() -> None:
     assert "Law as of 30 November 2026" in str(events["answer-by"]["DESCRIPTION"])
     assert events["trial-end"].decoded("DTSTART") == date(2027, 3, 7)
     assert events["review"].decoded("DTSTART") == date(2027, 3, 8)
-    assert [events[f"checkin-{n}"].decoded("DTSTART") for n in range(1, 5)] == [
+    # None after the trial's last day (8 March is the review, not a fourth check-in).
+    assert [events[f"checkin-{n}"].decoded("DTSTART") for n in range(1, 4)] == [
         date(2027, 1, 25),
         date(2027, 2, 8),
         date(2027, 2, 22),
-        date(2027, 3, 8),
     ]
     for event in events.values():
         assert event.decoded("DTSTAMP") == STAMP

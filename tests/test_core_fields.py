@@ -19,7 +19,7 @@ from reports_fixtures import docx_text
 from sqlalchemy import create_engine
 
 from flexprep.core import fields as f
-from flexprep.core import fileformat, kinds, vocab
+from flexprep.core import fileformat, kinds, kinds_trial, vocab
 from flexprep.core.database import open_database
 from flexprep.core.migrations import MIGRATIONS, SCHEMA_VERSION
 from flexprep.core.service import WorkbookService
@@ -28,7 +28,7 @@ from flexprep.reports.privacy import manager_view
 
 #: Columns that are bookkeeping, not user data: keys, ranks, timestamps.
 BOOKKEEPING = {"id", "workbook_id", "objection_id", "position", "created_at", "updated_at"}
-MANAGER_FACING = ("proposal", "followup", "letter")
+MANAGER_FACING = ("proposal", "followup", "letter", "review")
 
 
 # --- a workbook with every field set -------------------------------------------------
@@ -80,6 +80,22 @@ def distinct(field: f.Field, where: str) -> Any:
             "decided_on": "2027-04-01",
             "meeting_held": False,
         }
+    if kind is kinds_trial.DELIVERABLES:
+        return [
+            {
+                "text": f"«{where}.{field.key} {n}a»",
+                "due": f"2027-05-{1 + n % 28:02d}",
+                "standard": f"«{where}.standard {n}»",
+            },
+            {"text": f"«{where}.{field.key} {n}b»", "due": None, "standard": ""},
+        ]
+    if kind is kinds_trial.REVIEW_RESULTS:
+        return [
+            {"measure": f"«{where}.measure {n}a»", "result": f"«{where}.result {n}a»"},
+            {"measure": f"«{where}.measure {n}b»", "result": ""},
+        ]
+    if kind is kinds_trial.ALTERNATIVE_DETAILS:
+        return {key: f"«{where}.{field.key}.{key} {n}»" for key in vocab.ALTERNATIVES}
     options = kind.options
     if kind.name in ("choice", "optional choice"):
         return next(key for key in reversed(options) if key != field.default)
@@ -108,6 +124,9 @@ def everything() -> dict[str, Any]:
     # Endorsements: one shared, one not, so the manager view has something to drop.
     book[f.ENDORSEMENTS.key][0]["shareable"] = True
     book[f.ENDORSEMENTS.key][1]["shareable"] = False
+    # The trial log likewise: one entry shared with the manager, one kept private.
+    book[f.TRIAL_LOG.key][0]["shareable"] = True
+    book[f.TRIAL_LOG.key][1]["shareable"] = False
     for record in f.PARTS:
         book[record.key] = filled(record, record.key)
     return book

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from hypothesis import given
@@ -93,13 +93,14 @@ def test_trial_end_is_the_last_day() -> None:
 
 def test_checkin_dates_for_each_cadence() -> None:
     start = date(2027, 1, 11)
+    # The trial runs Mon 11 Jan to Sun 7 Mar: a fourth fortnight would be 8 March.
     assert checkin_dates(start, 8, "biweekly") == [
         date(2027, 1, 25),
         date(2027, 2, 8),
         date(2027, 2, 22),
-        date(2027, 3, 8),
     ]
-    assert len(checkin_dates(start, 8, "weekly")) == 8
+    assert len(checkin_dates(start, 8, "weekly")) == 7
+    assert checkin_dates(date(2027, 1, 6), 8, "biweekly")[-1] == date(2027, 2, 17)
     assert checkin_dates(start, 8, "monthly") == [date(2027, 2, 11)]
     assert checkin_dates(start, 9, "monthly") == [date(2027, 2, 11), date(2027, 3, 11)]
     assert checkin_dates(start, 8, None) == []
@@ -109,6 +110,16 @@ def test_checkin_dates_for_each_cadence() -> None:
 def test_monthly_checkins_do_not_drift_after_a_short_month() -> None:
     dates = checkin_dates(date(2027, 1, 31), 20, "monthly")
     assert dates[:4] == [date(2027, 2, 28), date(2027, 3, 31), date(2027, 4, 30), date(2027, 5, 31)]
+
+
+def test_no_checkin_falls_after_the_trial_ends() -> None:
+    start = date(2027, 1, 11)  # a Monday; eight weeks end on Sunday 7 March
+    end = trial_end(start, 8)
+    for cadence in ("weekly", "biweekly", "monthly"):
+        assert max(checkin_dates(start, 8, cadence)) <= end == date(2027, 3, 7)
+    # A month-long trial from the 31st: the first monthly date (28 Feb) is past its end.
+    assert checkin_dates(date(2027, 1, 31), 4, "monthly") == []
+    assert checkin_dates(date(2027, 1, 1), 5, "monthly") == [date(2027, 2, 1)]
 
 
 def test_checkins_near_the_end_of_the_calendar_stop_quietly() -> None:
@@ -126,6 +137,6 @@ def test_checkins_fall_inside_the_trial_in_order(start: date, weeks: int, cadenc
     assert end is not None and (end - start).days == weeks * 7 - 1
     dates = checkin_dates(start, weeks, cadence)
     assert dates == sorted(set(dates))
-    assert all(start < day <= end + timedelta(days=1) for day in dates)
+    assert all(start < day <= end for day in dates)
     if cadence == "weekly":
-        assert len(dates) == weeks
+        assert len(dates) == weeks - 1

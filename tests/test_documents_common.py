@@ -55,7 +55,7 @@ def test_separators_become_breaks_and_controls_are_dropped(tmp_path: Path, kind:
         "line one\u2028line two\u2029second paragraph\x0bafter a "
         "vertical tab\x85after NEL\x9f\x00\x07 end"
     )
-    wb["meeting"]["next_steps"][0]["text"] = "step\u2028continued"
+    wb["meeting"]["next_steps"][-1]["text"] = "step\u2028continued"  # due after the meeting
     path = write_document(wb, kind, tmp_path / f"{kind}.docx", today=TODAY, dpi=30)
     text = docx_text(path)
     xml = all_xml(path)

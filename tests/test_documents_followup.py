@@ -110,14 +110,15 @@ def test_an_agreed_change_says_when_it_starts_and_how_long_it_lasts(tmp_path: Pa
     assert "The trial" not in text
 
 
-def test_a_refusal_records_the_date_and_my_next_step_not_the_reasons(tmp_path: Path) -> None:
+def test_a_refusal_records_the_reasons_the_date_and_my_next_step(tmp_path: Path) -> None:
     path = write(after_meeting("declined"), tmp_path, date(2026, 12, 4))
     text = docx_text(path)
     assert "Thank you for meeting me on Thursday 3 December 2026" in text
     assert "not able to agree to my request" in text
     assert "Put my request in writing as a statutory request" in text
     assert "11 December 2026" in text
-    assert REFUSAL_REASONS not in all_xml(path)
+    assert REFUSAL_REASONS in text
+    # The statutory grounds are my analysis for the appeal, not what the manager said.
     assert "Extra costs" not in text and "extra_costs" not in all_xml(path)
 
 

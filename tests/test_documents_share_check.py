@@ -36,7 +36,8 @@ def test_drafts_worse_metrics_and_missing_people_are_flagged() -> None:
 
 def test_the_follow_up_lists_outcome_and_next_steps() -> None:
     check = findings(sample(), "followup")
-    assert check.shared == ["5 asks", "the outcome (pending)", "3 next steps"]
+    # The two steps due before the meeting were part of preparing for it.
+    assert check.shared == ["5 asks", "the outcome (pending)", "1 next step"]
     assert "worse" not in keys(sample(), "followup")
 
 

@@ -78,6 +78,24 @@ PLAN = st.fixed_dictionaries(
         "alternatives": unique_list(vocab.ALTERNATIVES),
         "review_date": DATE,
         "current_schedule": st.dictionaries(choice(vocab.WEEKDAYS), DAY, max_size=7),
+        "deliverables": st.lists(
+            st.fixed_dictionaries({"text": TEXT, "due": DATE, "standard": TEXT}), max_size=3
+        ),
+        "async_guidelines": TEXT,
+        "time_zone": TEXT,
+        "alternative_details": st.dictionaries(choice(vocab.ALTERNATIVES), TEXT, max_size=3).map(
+            # An export writes them in the vocabulary's order.
+            lambda found: {key: found[key] for key in vocab.ALTERNATIVES if key in found}
+        ),
+    }
+)
+TRIAL_REVIEW = st.fixed_dictionaries(
+    {
+        "held_on": DATE,
+        "results": st.lists(st.fixed_dictionaries({"measure": TEXT, "result": TEXT}), max_size=3),
+        "decision": st.none() | choice(vocab.REVIEW_DECISIONS),
+        "conditions": TEXT,
+        "next_review": DATE,
     }
 )
 MEETING = st.fixed_dictionaries(
@@ -185,8 +203,12 @@ def workbooks(draw: st.DrawFn) -> dict[str, Any]:
         "plan": draw(PLAN),
         "meeting": draw(MEETING),
         "trial_log": draw(
-            st.lists(st.fixed_dictionaries({"date": DATE, "text": TEXT}), max_size=3)
+            st.lists(
+                st.fixed_dictionaries({"date": DATE, "text": TEXT, "shareable": st.booleans()}),
+                max_size=3,
+            )
         ),
+        "trial_review": draw(TRIAL_REVIEW),
         "request": draw(REQUEST),
         "about": draw(ABOUT),
         "manager_role": draw(TEXT),

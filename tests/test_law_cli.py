@@ -174,7 +174,6 @@ def test_the_calendar_is_written_and_parses_back(db: Path, tmp_path: Path) -> No
         "checkin",
         "checkin",
         "checkin",
-        "checkin",
         "meeting",
         "review",
         "trial",

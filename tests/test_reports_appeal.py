@@ -161,10 +161,12 @@ def test_no_private_material_in_the_appeal(tmp_path: Path, key: str) -> None:
     )
     path = write_document(wb, "appeal", tmp_path / "a.docx", today=TODAY)
     text, xml = docx_text(path), docx_xml(path).lower()
-    assert "Refusal reasons shown." in text  # the refusal: shareable in the appeal only
+    assert "Refusal reasons shown." in text  # the refusal: in the appeal and the follow-up
     for marker in PRIVATE_MARKERS.values():
         assert marker not in text.lower() and marker not in xml, (key, marker)
-    # The refusal reaches no other manager-facing document.
-    for kind in ("proposal", "followup", "letter"):
+    # The follow-up confirms the reasons given; no other document carries them.
+    followup = docx_text(write_document(wb, "followup", tmp_path / "f.docx", today=TODAY))
+    assert "Refusal reasons shown." in followup
+    for kind in ("proposal", "letter"):
         other = docx_text(write_document(wb, kind, tmp_path / f"{kind}.docx", today=TODAY))
         assert "Refusal reasons shown." not in other, kind

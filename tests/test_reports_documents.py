@@ -276,7 +276,7 @@ def test_whole_file_envelope_is_accepted(tmp_path: Path) -> None:
 def test_unknown_kind_is_refused(tmp_path: Path) -> None:
     with pytest.raises(
         ValueError,
-        match="unknown document 'memo': choose brief, proposal, followup, letter or appeal",
+        match="unknown document 'memo': choose brief, proposal, followup, letter, appeal or review",
     ):
         write_document({"name": "x"}, "memo", tmp_path / "x.docx")
     assert list(tmp_path.iterdir()) == []

@@ -20,7 +20,7 @@ from reports_fixtures import (
 from flexprep.reports.documents import write_document
 from flexprep.reports.privacy import manager_view
 
-MANAGER_FACING = ("proposal", "followup", "letter")
+MANAGER_FACING = ("proposal", "followup", "letter", "review")
 SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "sample_workbook.json"
 
 
@@ -78,7 +78,8 @@ def test_manager_view_structure_has_no_private_parts() -> None:
     assert set(view["self_assessment"]) == {"business_case"}
     assert set(view["meeting"]) == {"at", "outcome", "next_steps"}
     assert view["endorsements"] and all(item["shareable"] for item in view["endorsements"])
-    assert "trial_log" not in view
+    # Trial-log entries reach the manager only when marked "share with my manager".
+    assert view["trial_log"] == []
 
 
 def test_manager_view_does_not_change_its_input() -> None:

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from flexprep.core.models import Endorsement, Evidence
 from flexprep.ui.evidence.tab import EvidenceTab
+from flexprep.ui.shell.share_check import ShareCheckDialog
 from flexprep.ui.shell.window import MainWindow
+from tests.sharecheck import answer_share_check, click_export
 from tests.uitools import open_window, reopen
 
 
@@ -282,7 +284,17 @@ def test_the_share_flag_decides_what_the_proposal_contains(
 
     target = tmp_path / "proposal.docx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    said: list[str] = []
+
+    def read_and_export(dialog: ShareCheckDialog) -> None:
+        said.extend(label.text() for label in dialog.finding_labels)
+        click_export(dialog)
+
+    checked = answer_share_check(read_and_export)
     window.commands.export_actions["proposal"].trigger()
+    qtbot.waitUntil(lambda: bool(checked), timeout=20000)
+    # The check before it leaves says the private ones stay out.
+    assert any("not marked shareable" in text for text in said), said
     qtbot.waitUntil(target.exists, timeout=20000)
     qtbot.waitUntil(lambda: window.commands.open_file_button.isVisible(), timeout=20000)
     document = Document(str(target))

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from docx import Document
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QDate, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -23,6 +23,7 @@ from flexprep.core.models import FormalRequest, Meeting, TrialLogEntry
 from flexprep.core.readiness import readiness
 from flexprep.ui.meeting.log import TrialLogTableModel
 from flexprep.ui.meeting.tab import MeetingTab
+from flexprep.ui.shell.share_check import ShareCheckDialog
 from tests.uitools import child, open_window, reopen
 
 
@@ -148,7 +149,10 @@ def test_meeting_date_countdown_timing_and_private_marks(qtbot, tmp_path: Path) 
     book_id = window.workbook_id
     assert tab.at.value() == datetime(2026, 12, 3, 10, 0)
     tab.today = lambda: date(2026, 11, 23)
-    tab.at.edit.setDateTime(tab.at.edit.dateTime().addDays(1))
+    tab.at.edit.setFocus()
+    tab.at.edit.selectAll()
+    qtbot.keyClicks(tab.at.edit, "2026-12-04")  # the day only: the time stays
+    qtbot.keyClick(tab.at.edit, Qt.Key.Key_Return)
     assert tab.countdown.text() == "<b>In 11 days</b>"
     assert window.saver.flush()
     assert window.service.part(Meeting, book_id).at == datetime(2026, 12, 4, 10, 0)
@@ -184,12 +188,15 @@ def test_meeting_date_countdown_timing_and_private_marks(qtbot, tmp_path: Path) 
 
 def test_formal_request_dates(qtbot, tmp_path: Path) -> None:
     window, tab = _meeting(qtbot, tmp_path)
+    previous = tab.request.previous
     assert tab.proposed_start.value() == date(2027, 1, 11)
-    assert tab.previous_request.value() is None
-    assert tab.previous_request.edit.text() == "None"
-    tab.previous_request.check.setFocus()
-    qtbot.keyClick(tab.previous_request.check, Qt.Key.Key_Space)
-    tab.previous_request.edit.setDate(QDate(2025, 6, 2))
+    assert previous.value() == []  # the sample says "none"
+    assert previous.choice.currentText() == "No, I have made no earlier request"
+    _choose(qtbot, previous.choice, "Yes, on these dates")
+    previous.date.edit.setFocus()
+    qtbot.keyClicks(previous.date.edit, "2025-06-02")
+    qtbot.keyClick(previous.date.edit, Qt.Key.Key_Return)
+    qtbot.mouseClick(previous.add_button, Qt.MouseButton.LeftButton)
     assert window.saver.flush()
     request = window.service.part(FormalRequest, window.workbook_id)
     assert (request.proposed_start, request.previous_requests) == (
@@ -224,8 +231,21 @@ def test_export_follow_up_and_letter_from_the_tab(qtbot, tmp_path: Path, monkeyp
             lambda *a, **k: (str(target), ""),
         )
         window.commands.open_file_button.hide()
+        checked: list[ShareCheckDialog] = []
+
+        def answer_the_check() -> None:  # the check before it leaves is modal
+            dialog = QApplication.activeModalWidget()
+            if isinstance(dialog, ShareCheckDialog) and not checked:
+                checked.append(dialog)
+                qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+        poll = QTimer()
+        poll.timeout.connect(answer_the_check)
+        poll.start(20)
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: window.commands.open_file_button.isVisible(), timeout=20000)
+        poll.stop()
+        assert checked, "the check before it leaves was shown"
         assert window.commands.last_export == target
         document = Document(str(target))
         cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
@@ -266,17 +286,38 @@ def test_tab_order_reads_down_each_column(qtbot, tmp_path: Path) -> None:
         "talking_points_add",
         "talking_points_remove",
         "talking_points_down",
+        # The formal request (its checklist has no link: the sample's letter is complete).
+        "jurisdiction",
+        "sent_on_set",
+        "sent_on",
         "proposed_start_set",
         "proposed_start",
-        "previous_request_set",
+        "previous_choice",
+        "duration",
+        "end_date_set",
+        "end_date",
+        "reason",
+        "adjustment",
+        *(f"in_request_{n}" for n in range(1, 6)),
         "meeting_notes",
         "outcome",
+        *(name for n in range(1, 6) for name in (f"ask_outcome_{n}", f"ask_note_{n}")),
         "next_steps_list",
         "next_steps_add",
         "next_steps_remove",
         "next_steps_down",
+        "next_step_owner",
+        "next_step_due_set",
+        "next_step_due",
         "trial_log_table",
         "trial_log_add",
+        "review_held_on_set",
+        "review_held_on",
+        "review_decision",
+        "review_conditions",
+        "review_next_set",
+        "review_next",
+        "export_review",
         "export_followup",
         "export_letter",
     ]

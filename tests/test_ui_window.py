@@ -20,6 +20,7 @@ from flexprep.core.errors import DatabaseError
 from flexprep.core.models import Ask
 from flexprep.core.service import WorkbookService
 from flexprep.ui.shell.dialogs import NewWorkbookDialog
+from tests.sharecheck import answer_share_check
 from tests.uitools import child, open_window, reopen
 
 
@@ -223,7 +224,9 @@ def test_export_failure_is_reported(qtbot, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    checked = answer_share_check()  # the check before it leaves: "Export…"
     window.commands.export_actions["proposal"].trigger()
+    qtbot.waitUntil(lambda: bool(checked), timeout=20000)
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
     assert "missing-folder" in shown[0]
     assert not target.exists()

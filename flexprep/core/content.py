@@ -35,17 +35,30 @@ def _load(name: str) -> Any:
         return json.load(handle)
 
 
-def prompts() -> list[dict[str, Any]]:
+def prompts(scenario_key: str | None = None) -> list[dict[str, Any]]:
     """Self-assessment prompts, in display order.
 
-    Each: ``key``, ``title``, ``prompt``, ``coaching``, ``shareable`` (bool).
+    Each: ``key``, ``title``, ``prompt``, ``coaching``, ``shareable`` (bool). With a
+    scenario, its own wording replaces the general one where it has some (``prompt``,
+    ``coaching``) and a prompt may carry a ``draft`` answer to start from.
     """
-    return list(_load("prompts.json")["prompts"])
+    general = [dict(prompt) for prompt in _load("prompts.json")["prompts"]]
+    if scenario_key is None:
+        return general
+    own = scenario(scenario_key).get("prompts", {})
+    return [{**prompt, **own.get(prompt["key"], {})} for prompt in general]
 
 
 def timing_checklist() -> list[dict[str, str]]:
     """Good-timing checklist for the meeting. Each: ``key``, ``text``."""
     return list(_load("prompts.json")["timing_checklist"])
+
+
+def plan_coaching() -> dict[str, Any]:
+    """The Plan tab's coaching: ``alternatives`` (by key: ``explanation``,
+    ``placeholder``), ``deliverables``, ``working``, ``async_placeholder``,
+    ``time_zone_placeholder``."""
+    return dict(_load("prompts.json")["plan"])
 
 
 def objection_library() -> list[dict[str, Any]]:

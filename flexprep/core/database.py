@@ -14,18 +14,20 @@ import os
 import sqlite3
 import stat
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool, QueuePool
 
 from flexprep.core.errors import DatabaseError
 from flexprep.core.migrations import MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
     from flexprep.core.summaries import WorkbookInfo
 
 APP_NAME = "flexprep"
@@ -73,10 +75,17 @@ class Database:
 
     path: Path
     engine: Engine
-    factory: sessionmaker[Session]
     read_only: bool = False
     #: Side files (-wal, -shm) a read-only look made, removed again on closing.
     made_sidecars: tuple[Path, ...] = ()
+
+    @cached_property
+    def factory(self) -> sessionmaker[Session]:
+        """The session factory, made on first use: the command line's plain-SQL
+        commands never load the ORM (start-up time)."""
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.engine, expire_on_commit=False)
 
     def close(self) -> None:
         """Release the file (checkpoints the write-ahead log)."""
@@ -315,7 +324,6 @@ def open_database(
     return Database(
         path,
         engine,
-        sessionmaker(engine, expire_on_commit=False),
         read_only=not writable,
         made_sidecars=sidecars,
     )

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flexprep.core import kinds as k
+from flexprep.core import kinds_trial as kt
 from flexprep.core import validation as v
 from flexprep.core import vocab
 
@@ -264,6 +265,10 @@ PLAN = Record(
         Field("alternatives", k.choices(vocab.ALTERNATIVES), [], shareable=True),
         Field("review_date", k.DATE, None, shareable=True),
         Field("current_schedule", k.SCHEDULE, {}, shareable=True, since=2),
+        Field("deliverables", kt.DELIVERABLES, [], shareable=True, since=2),
+        _text("async_guidelines", shareable=True, since=2),
+        _text("time_zone", shareable=True, since=2),
+        Field("alternative_details", kt.ALTERNATIVE_DETAILS, {}, shareable=True, since=2),
     ),
     many=False,
 )
@@ -280,7 +285,7 @@ MEETING = Record(
         _text("notes"),
         Field("outcome", k.choice(vocab.OUTCOMES), "pending", shareable=True),
         Field("next_steps", k.NEXT_STEPS, [], shareable=True),
-        Field("refusal", k.REFUSAL, None, shareable=True, since=2, only_in=("appeal",)),
+        Field("refusal", k.REFUSAL, None, shareable=True, since=2, only_in=("appeal", "followup")),
     ),
     many=False,
 )
@@ -290,9 +295,12 @@ TRIAL_LOG = Record(
     "trial_log",
     "TrialLogEntry",
     (
-        Field("date", k.DATE, None),
-        _text("text"),
+        Field("date", k.DATE, None, shareable=True),
+        _text("text", shareable=True),
+        Field("shareable", k.FLAG, False, shareable=True, since=2),
     ),
+    # Only entries the user marks "share with my manager" reach a manager's document.
+    row_flag="shareable",
 )
 
 REQUEST = Record(
@@ -318,10 +326,25 @@ REQUEST = Record(
     many=False,
 )
 
+#: After the trial: how it went, what was decided and when it is looked at again.
+TRIAL_REVIEW = Record(
+    "trial_review",
+    "trial_review",
+    "TrialReview",
+    (
+        Field("held_on", k.DATE, None, shareable=True, since=2),
+        Field("results", kt.REVIEW_RESULTS, [], shareable=True, since=2),
+        Field("decision", k.optional_choice(vocab.REVIEW_DECISIONS), None, shareable=True, since=2),
+        _text("conditions", shareable=True, since=2),
+        Field("next_review", k.DATE, None, shareable=True, since=2),
+    ),
+    many=False,
+)
+
 #: Ranked lists under ``workbook`` in file order (rehearsals live inside objections).
 ITEMS: tuple[Record, ...] = (ASKS, OFFERS, OBJECTIONS, ENDORSEMENTS, EVIDENCE, TRIAL_LOG)
 #: One-per-workbook parts under ``workbook``.
-PARTS: tuple[Record, ...] = (ABOUT, PLAN, MEETING, REQUEST)
+PARTS: tuple[Record, ...] = (ABOUT, PLAN, MEETING, REQUEST, TRIAL_REVIEW)
 #: Every record with columns of its own (the self-assessment is key/text rows).
 TABLES: tuple[Record, ...] = (WORKBOOK, *ITEMS, REHEARSALS, *PARTS)
 #: Records by ORM model name.

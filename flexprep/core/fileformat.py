@@ -114,10 +114,12 @@ def _from_version_1(raw: Any) -> Any:
     """
     if not isinstance(raw, dict):
         return raw
-    if f.ABOUT.key in raw:
-        raise _InvalidError(f"workbook.{f.ABOUT.key}", "unknown key in a version 1 file")
     for record in (f.WORKBOOK, *f.ITEMS, *f.PARTS):
-        if record is not f.ABOUT:
+        if record.key and all(field.since > 1 for field in record):
+            # A part that came with version 2 (who the user is, the trial review).
+            if record.key in raw:
+                raise _InvalidError(f"workbook.{record.key}", "unknown key in a version 1 file")
+        else:
             _refuse_newer_keys(raw, record)
     upgraded = dict(raw)
     request = raw.get("request")

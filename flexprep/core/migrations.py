@@ -232,6 +232,28 @@ INSERT INTO about (workbook_id, name, role, team, employer, email)
     SELECT id, '', '', '', '', '' FROM workbook;
 """
 
+#: Schema 3 (FlexPrep 0.3): the living agreement. The plan gains deliverables, async
+#: guidelines, a time zone and a line of detail per alternative; trial-log entries can
+#: be shared with the manager (none is, until the user says so); the trial review is a
+#: new one-per-workbook table, made when first written.
+V3 = """
+ALTER TABLE "plan" ADD COLUMN deliverables JSON NOT NULL DEFAULT '[]';
+ALTER TABLE "plan" ADD COLUMN async_guidelines TEXT NOT NULL DEFAULT '';
+ALTER TABLE "plan" ADD COLUMN time_zone TEXT NOT NULL DEFAULT '';
+ALTER TABLE "plan" ADD COLUMN alternative_details JSON NOT NULL DEFAULT '{}';
+ALTER TABLE trial_log ADD COLUMN shareable BOOLEAN NOT NULL DEFAULT 0;
+CREATE TABLE trial_review (
+    workbook_id INTEGER NOT NULL,
+    held_on DATE,
+    results JSON NOT NULL,
+    decision VARCHAR(8),
+    conditions TEXT NOT NULL,
+    next_review DATE,
+    PRIMARY KEY (workbook_id),
+    FOREIGN KEY(workbook_id) REFERENCES workbook (id) ON DELETE CASCADE
+);
+"""
+
 #: Step *n* brings a database from schema version n-1 to n.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _run(V1), 2: _run(V2)}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _run(V1), 2: _run(V2), 3: _run(V3)}
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -68,6 +68,7 @@ class Workbook(Base):
     meeting: Mapped[Meeting | None] = relationship(cascade="all, delete-orphan")
     request: Mapped[FormalRequest | None] = relationship(cascade="all, delete-orphan")
     about: Mapped[About | None] = relationship(cascade="all, delete-orphan")
+    trial_review: Mapped[TrialReview | None] = relationship(cascade="all, delete-orphan")
 
 
 class Answer(Base):
@@ -221,6 +222,10 @@ class Plan(Base):
     alternatives: Mapped[list[str]] = mapped_column(JSON, default=list)
     review_date: Mapped[date | None] = mapped_column(Date, default=None)
     current_schedule: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    deliverables: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    async_guidelines: Mapped[str] = mapped_column(Text, default="")
+    time_zone: Mapped[str] = mapped_column(Text, default="")
+    alternative_details: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
 
 
 class Meeting(Base):
@@ -249,6 +254,7 @@ class TrialLogEntry(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     date: Mapped[date | None] = mapped_column(Date, default=None)
     text: Mapped[str] = mapped_column(Text, default="")
+    shareable: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class FormalRequest(Base):
@@ -283,3 +289,18 @@ class About(Base):
     employer: Mapped[str] = mapped_column(Text, default="")
     email: Mapped[str] = mapped_column(Text, default="")
     employed_since: Mapped[date | None] = mapped_column(Date, default=None)
+
+
+class TrialReview(Base):
+    """After the trial: the results, the decision and the next review."""
+
+    __tablename__ = "trial_review"
+
+    workbook_id: Mapped[int] = mapped_column(
+        ForeignKey("workbook.id", ondelete="CASCADE"), primary_key=True
+    )
+    held_on: Mapped[date | None] = mapped_column(Date, default=None)
+    results: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    decision: Mapped[str | None] = mapped_column(String(8), default=None)
+    conditions: Mapped[str] = mapped_column(Text, default="")
+    next_review: Mapped[date | None] = mapped_column(Date, default=None)

@@ -11,6 +11,9 @@ from flexprep.core.rehearsal import CONFIDENT, latest_rating
 
 #: From this many days before the meeting, weak objections are called out.
 NEAR_DAYS = 14
+#: From this many days before the employer's answer to a formal request is due, it is
+#: called out (and after that day, until an outcome is recorded).
+ANSWER_NEAR_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,41 @@ def readiness(data: dict[str, Any], today: date | None = None) -> list[Readiness
         add("meeting", "No meeting date", "meeting", "at")
     if not meeting.get("talking_points"):
         add("talking_points", "No talking points", "meeting", "talking_points")
+    answer = _answer_due(data, today)
+    if answer:
+        add("answer_due", answer, "meeting", "sent_on")
+    from flexprep.core.trial_review import review_reminder
+
+    reminder = review_reminder(data, today)  # the trial review, when its date comes
+    if reminder:
+        add("trial_review", reminder, "meeting", "review")
     return items
+
+
+def _answer_due(data: dict[str, Any], today: date) -> str:
+    """The formal request's answer-by date when it is near or past and no answer is
+    recorded yet; "" otherwise."""
+    if (data.get("meeting") or {}).get("outcome", "pending") not in ("pending", "deferred"):
+        return ""
+    if not (data.get("request") or {}).get("sent_on"):
+        return ""
+    from flexprep.core import law  # only for a workbook whose request was sent
+
+    due = law.answer_by_for(data)
+    if due is None:
+        return ""
+    days = (due - today).days
+    when = law.long_date(due)
+    if days < 0:
+        ago = _plural(-days, "day", "days")
+        return f"The answer to your formal request was due by {when}, {ago} ago"
+    if days == 0:
+        return "The answer to your formal request is due today"
+    if days <= ANSWER_NEAR_DAYS:
+        return (
+            f"The answer to your formal request is due in {_plural(days, 'day', 'days')} ({when})"
+        )
+    return ""
 
 
 def _short(text: str, limit: int = 40) -> str:

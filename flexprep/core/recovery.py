@@ -5,6 +5,11 @@ workbook was changed or deleted elsewhere, the database is read-only, the window
 closed while a save keeps failing), the text is written here instead of being dropped
 (docs/design.md, "Saving and recovery"). One file per window session, rewritten whole
 each time (atomically, private 0600), holding the newest text of each field.
+
+Kept input (:class:`KeptInput`) is the other half: text typed into a field that fails
+its check (a number written in words, a date that names no day) is never saved into the
+database, so it is kept in ``<db>.kept-input.json`` and shown again in its field, marked,
+until the field holds a good value.
 """
 
 from __future__ import annotations
@@ -117,3 +122,112 @@ def read_recovery(path: Path) -> list[dict[str, Any]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     edits: list[dict[str, Any]] = data["edits"]
     return edits
+
+
+# --- kept input ----------------------------------------------------------------------
+
+KEPT_FORMAT = "flexprep.kept-input"
+
+
+def kept_input_path(db_path: Path) -> Path:
+    """``<db>.kept-input.json`` beside the database."""
+    return db_path.with_name(f"{db_path.name}.kept-input.json")
+
+
+class KeptInput:
+    """Text typed into a field that fails its check, kept as typed across restarts.
+
+    A number field holding "about nine" or a date field holding "next Tuesdy" saves
+    nothing into the database (the last good value stays); the text itself is kept
+    here, per workbook and field, until the field holds a good value again. One small
+    JSON file beside the database (private, 0600, written atomically); no file while
+    nothing is kept. A damaged or unreadable file counts as empty: kept input is a
+    courtesy, never a reason not to start.
+    """
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self.path = kept_input_path(db_path)
+        self._fields: dict[str, dict[str, Any]] = {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        fields = data.get("fields") if isinstance(data, dict) else None
+        if (
+            isinstance(data, dict)
+            and data.get("format") == KEPT_FORMAT
+            and isinstance(fields, dict)
+        ):
+            self._fields = {
+                key: entry
+                for key, entry in fields.items()
+                if isinstance(entry, dict)
+                and isinstance(entry.get("text"), str)
+                and isinstance(entry.get("workbook"), int)
+            }
+
+    @staticmethod
+    def key(workbook_id: int, field: str) -> str:
+        return f"{workbook_id}:{field}"
+
+    def get(self, workbook_id: int, field: str) -> str | None:
+        """The text kept for ``field`` of the workbook, or None."""
+        entry = self._fields.get(self.key(workbook_id, field))
+        return None if entry is None else str(entry["text"])
+
+    def put(self, workbook_id: int, field: str, text: str) -> bool:
+        """Keep ``text`` for the field; whether anything changed."""
+        key = self.key(workbook_id, field)
+        if self.get(workbook_id, field) == text:
+            return False
+        self._fields[key] = {
+            "workbook": workbook_id,
+            "field": field,
+            "text": text,
+            "typed_at": datetime.now().isoformat(timespec="seconds"),
+        }
+        return True
+
+    def drop(self, workbook_id: int, field: str) -> bool:
+        """Forget the field's kept text (it holds a good value now); whether it had one."""
+        return self._fields.pop(self.key(workbook_id, field), None) is not None
+
+    def prune(self, workbook_ids: set[int]) -> bool:
+        """Forget the text kept for workbooks not in ``workbook_ids`` (deleted ones)."""
+        gone = [key for key, entry in self._fields.items() if entry["workbook"] not in workbook_ids]
+        for key in gone:
+            del self._fields[key]
+        return bool(gone)
+
+    def entries(self) -> list[dict[str, Any]]:
+        return [dict(entry) for entry in self._fields.values()]
+
+    def payload(self) -> bytes | None:
+        """The file's content as it should be now (None: there should be no file)."""
+        if not self._fields:
+            return None
+        return json.dumps(
+            {
+                "format": KEPT_FORMAT,
+                "version": VERSION,
+                "database": str(self.db_path),
+                "note": "Text typed in FlexPrep that is not yet a valid value; the window "
+                "shows it again in its field, marked, until it is fixed.",
+                "fields": self._fields,
+            },
+            ensure_ascii=False,
+            indent=1,
+        ).encode("utf-8")
+
+    def write(self, payload: bytes | None) -> None:
+        """Put ``payload`` (from :meth:`payload`) in the file; None removes the file.
+
+        Raises:
+            OSError: the file could not be written or removed.
+        """
+        if payload is None:
+            self.path.unlink(missing_ok=True)
+            return
+        atomic_write_bytes(self.path, payload)
+        os.chmod(self.path, 0o600)

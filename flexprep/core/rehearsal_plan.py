@@ -105,3 +105,21 @@ def plan(objections: Sequence[Any], today: date, meeting: date | None) -> list[D
 def due_on(dues: Sequence[Due], day: date) -> int:
     """How many objections are due on ``day`` (or overdue by then)."""
     return sum(1 for due in dues if due.next_date <= day)
+
+
+def due_today(objections: Sequence[Any], today: date, meeting: date | None) -> int:
+    """How many objections are due for rehearsal on ``today`` (meeting past: no date)."""
+    ahead = meeting if meeting is not None and meeting > today else None
+    return due_on(plan(objections, today, ahead), today)
+
+
+def due_in_workbook(data: dict[str, Any], today: date) -> int:
+    """:func:`due_today` for a file-format workbook (its objections and meeting time)."""
+    from flexprep.core.readiness import days_to_meeting
+
+    try:
+        days = days_to_meeting(data, today)
+    except ValueError:  # a meeting time that is not a time: as if there were none
+        days = None
+    meeting = None if days is None else today + timedelta(days=days)
+    return due_today(list(data.get("objections") or []), today, meeting)

@@ -71,17 +71,18 @@ def add_months(day: date, months: int) -> date:
 
 
 def checkin_dates(start: date | None, weeks: int | None, cadence: str | None) -> list[date]:
-    """Check-ins during the trial: one per cadence after the start, up to the day after its end.
+    """Check-ins during the trial: one per cadence after the start, none after its last day.
 
-    Monthly check-ins count from the start each time, so a trial starting on the 31st
-    meets on the last day of shorter months and back on the 31st after them.
+    A check-in that would fall after the trial's last day is left out: the end of the
+    trial is met by the review, not by one more check-in. Monthly check-ins count from
+    the start each time, so a trial starting on the 31st meets on the last day of
+    shorter months and back on the 31st after them.
     """
     end = trial_end(start, weeks)
     if start is None or end is None or cadence is None:
         return []
     dates: list[date] = []
     step = 1
-    last = end + timedelta(days=1) if end < date.max else end
     while True:
         try:
             current = (
@@ -91,7 +92,7 @@ def checkin_dates(start: date | None, weeks: int | None, cadence: str | None) ->
             )
         except (OverflowError, ValueError):
             break
-        if current > last:
+        if current > end:
             break
         dates.append(current)
         step += 1

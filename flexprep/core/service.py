@@ -1,116 +1,35 @@
 """The workbook service: every read and write the window and the command line make.
 
 One short transaction per call. Returned ORM objects are detached snapshots
-(``expire_on_commit=False``); change data only through the service.
+(``expire_on_commit=False``); change data only through the service. The ranked items
+and the transactions are in :mod:`flexprep.core.service_items`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, select, text
-from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session, configure_mappers, sessionmaker
+from sqlalchemy.orm import Session, configure_mappers
 
 from flexprep.core import fields as f
-from flexprep.core import transfer, vocab
+from flexprep.core import service_items, transfer, vocab
 from flexprep.core import validation as v
 from flexprep.core.errors import DatabaseError, NameTakenError, NotFoundError, ValidationError
+from flexprep.core.item_copies import ItemCopy
+from flexprep.core.service_items import ItemService, Row, now
 from flexprep.core.summaries import WorkbookInfo, free_name, read_workbooks
 
 if TYPE_CHECKING:
-    from flexprep.core.models import (
-        Answer,
-        Ask,
-        Endorsement,
-        Evidence,
-        FormalRequest,
-        Meeting,
-        Objection,
-        ObjectionEvidence,
-        Offer,
-        Plan,
-        Rehearsal,
-        TrialLogEntry,
-        Workbook,
-    )
+    from flexprep.core.models import Answer, FormalRequest, Meeting, Plan, Workbook
 
-    Row = TypeVar("Row", Ask, Offer, Objection, Endorsement, Evidence, TrialLogEntry)
-else:
-    Row = TypeVar("Row")
+__all__ = ["ItemCopy", "Row", "WorkbookService", "warm_up"]
 
-_MODEL_NAMES = (
-    "Answer",
-    "Ask",
-    "Endorsement",
-    "Evidence",
-    "FormalRequest",
-    "Meeting",
-    "Objection",
-    "ObjectionEvidence",
-    "Offer",
-    "Plan",
-    "Rehearsal",
-    "TrialLogEntry",
-    "Workbook",
-)
+service_items.NAMESPACES.append(globals())
 
 
 def _load_models() -> None:
-    """Import the ORM models on first use.
-
-    Reading workbooks (the window's start) is plain SQL; defining the models costs a
-    tenth of a second, so it happens on the first write or in :func:`warm_up`.
-    """
-    if "Workbook" not in globals():
-        from flexprep.core import models
-
-        globals().update({name: getattr(models, name) for name in _MODEL_NAMES})
-
-
-#: Editing any of these makes a draft the user's own.
-_CONTENT_FIELDS = {
-    "title",
-    "details",
-    "fallback",
-    "text",
-    "response",
-    "importance",
-    "resistance",
-    "likelihood",
-    "priority",
-    "theme",
-}
-
-
-@dataclass(frozen=True)
-class ItemCopy:
-    """One ranked item as it was before a delete, to put it back (undo and redo).
-
-    Attributes:
-        model: the ORM class name ("Ask", "Objection" ...).
-        item_id: the id it had, and gets back.
-        workbook_id: its workbook.
-        index: its place in the rank order of its kind.
-        data: its fields in file form (:func:`flexprep.core.transfer.item_fields`). An
-            objection's also hold ``rehearsals`` (file form) and ``evidence`` (the linked
-            evidence ids, in order); an evidence item's hold ``objections``: for each
-            objection it supports, ``(objection id, place among that objection's links)``.
-    """
-
-    model: str
-    item_id: int
-    workbook_id: int
-    index: int
-    data: dict[str, Any]
-
-
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+    service_items.load_models()
 
 
 def warm_up() -> None:
@@ -119,45 +38,8 @@ def warm_up() -> None:
     configure_mappers()
 
 
-class WorkbookService:
+class WorkbookService(ItemService):
     """Reads and writes workbooks in one database."""
-
-    def __init__(self, factory: sessionmaker[Session]) -> None:
-        self._factory = factory
-
-    # -- plumbing ---------------------------------------------------------------------
-
-    @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One short transaction; database failures become :class:`DatabaseError`."""
-        _load_models()
-        with self._reading() as session:
-            yield session
-
-    @contextmanager
-    def _reading(self) -> Iterator[Session]:
-        """A transaction for plain-SQL reads, which need no ORM models."""
-        try:
-            with self._factory.begin() as session:
-                yield session
-        except IntegrityError as exc:
-            raise ValidationError(f"not saved: {exc.orig}") from exc
-        except OperationalError as exc:
-            raise DatabaseError(f"could not save: {exc.orig}") from exc
-
-    @staticmethod
-    def _get(session: Session, model: type[Any], ident: int) -> Any:
-        row = session.get(model, ident)
-        if row is None:
-            raise NotFoundError(f"this {model.__name__.lower()} no longer exists")
-        return row
-
-    @staticmethod
-    def _touch(session: Session, workbook_id: int) -> None:
-        book = session.get(Workbook, workbook_id)
-        if book is None:
-            raise NotFoundError("this workbook no longer exists")
-        book.updated_at = _now()
 
     # -- workbooks --------------------------------------------------------------------
 
@@ -210,6 +92,9 @@ class WorkbookService:
             book.plan, book.meeting, book.request = Plan(), Meeting(), FormalRequest()
             session.add(book)
             session.flush()
+            from flexprep.core.sender import carry_over
+
+            carry_over(session, book)  # "Who I am" is asked once
             if drafts:
                 from flexprep.core.drafts import add_drafts
 
@@ -225,7 +110,7 @@ class WorkbookService:
                 fields["name"] = self._check_name(session, fields["name"], workbook_id)
             for key, value in fields.items():
                 setattr(book, key, value)
-            book.updated_at = _now()
+            book.updated_at = now()
             return book  # type: ignore[no-any-return]
 
     def rename_workbook(self, workbook_id: int, name: str) -> Workbook:
@@ -300,250 +185,6 @@ class WorkbookService:
                 session.add(Answer(workbook_id=workbook_id, key=key, text=text))
             else:
                 row.text = text
-
-    # -- ranked items (asks, offers, objections, endorsements, evidence, trial log) -----
-
-    def items(self, model: type[Row], workbook_id: int) -> list[Row]:
-        """The items of one kind in rank order (objections with rehearsals and links)."""
-        _load_models()
-        if model is Objection:
-            # Plain SQL: thousands of objections and rehearsals load in a blink.
-            from flexprep.core import snapshots
-
-            with self._reading() as session:
-                return snapshots.objections(  # type: ignore[return-value]
-                    session.connection(), workbook_id
-                )
-        query = select(model).where(model.workbook_id == workbook_id)
-        with self.transaction() as session:
-            return list(session.scalars(query.order_by(model.position, model.id)))
-
-    def add_item(
-        self, model: type[Row], workbook_id: int, index: int | None = None, **fields: Any
-    ) -> Row:
-        """Add an item at ``index`` in rank order (default: last)."""
-        fields = v.clean(f.record_for(model).spec, fields)
-        with self.transaction() as session:
-            self._touch(session, workbook_id)
-            row = model(workbook_id=workbook_id, **fields)
-            siblings = self._siblings(session, model, workbook_id)
-            siblings.insert(len(siblings) if index is None else max(0, index), row)
-            session.add(row)
-            for position, sibling in enumerate(siblings):
-                sibling.position = position
-            session.flush()
-            return row
-
-    def update_item(self, model: type[Row], item_id: int, **fields: Any) -> Row:
-        fields = v.clean(f.record_for(model).spec, fields)
-        with self.transaction() as session:
-            row = self._get(session, model, item_id)
-            if hasattr(row, "draft") and "draft" not in fields and _CONTENT_FIELDS & set(fields):
-                changed = any(getattr(row, key) != value for key, value in fields.items())
-                if changed:
-                    fields["draft"] = False
-            for key, value in fields.items():
-                setattr(row, key, value)
-            self._touch(session, row.workbook_id)
-            return row  # type: ignore[no-any-return]
-
-    def delete_item(self, model: type[Row], item_id: int) -> None:
-        with self.transaction() as session:
-            row = self._get(session, model, item_id)
-            self._touch(session, row.workbook_id)
-            session.delete(row)
-
-    def copy_item(self, model: type[Row], item_id: int) -> ItemCopy:
-        """Everything of one item (children and links too), for :meth:`restore_item`."""
-        record = f.record_for(model)
-        table, ident = record.table, {"i": item_id}
-        with self._reading() as session:
-            connection = session.connection()
-            row = (
-                connection.execute(text(f"SELECT * FROM {table} WHERE id = :i"), ident)
-                .mappings()
-                .first()
-            )  # noqa: S608
-            if row is None:
-                raise NotFoundError(f"this {model.__name__.lower()} no longer exists")
-            index = connection.execute(
-                text(
-                    f"SELECT COUNT(*) FROM {table} WHERE workbook_id = :w AND "  # noqa: S608
-                    "(position < :p OR (position = :p AND id < :i))"
-                ),
-                {"w": row["workbook_id"], "p": row["position"], "i": item_id},
-            ).scalar_one()
-            data = transfer.item_fields(record, row)
-            if record is f.OBJECTIONS:
-                data[f.REHEARSALS.key] = [
-                    transfer.item_fields(f.REHEARSALS, rehearsal)
-                    for rehearsal in connection.execute(
-                        text("SELECT * FROM rehearsal WHERE objection_id = :i ORDER BY at, id"),
-                        ident,
-                    ).mappings()
-                ]
-                data["evidence"] = list(
-                    connection.execute(
-                        text(
-                            "SELECT evidence_id FROM objection_evidence WHERE objection_id = :i "
-                            "ORDER BY position, evidence_id"
-                        ),
-                        ident,
-                    ).scalars()
-                )
-            elif record is f.EVIDENCE:
-                data["objections"] = [
-                    tuple(link)
-                    for link in connection.execute(
-                        text(
-                            "SELECT l.objection_id, (SELECT COUNT(*) FROM objection_evidence m "
-                            "WHERE m.objection_id = l.objection_id AND (m.position < l.position OR "
-                            "(m.position = l.position AND m.evidence_id < l.evidence_id))) "
-                            "FROM objection_evidence l WHERE l.evidence_id = :i "
-                            "ORDER BY l.objection_id"
-                        ),
-                        ident,
-                    )
-                ]
-        return ItemCopy(model.__name__, item_id, row["workbook_id"], int(index), data)
-
-    def restore_item(self, copy: ItemCopy) -> Any:
-        """Put a deleted item back as :meth:`copy_item` saw it: its id, place and children.
-
-        Links to evidence (or objections) deleted since are left out.
-
-        Raises:
-            ValidationError: another item has taken its id meanwhile.
-        """
-        _load_models()
-        model = globals()[copy.model]
-        record = f.record_for(copy.model)
-        values = v.clean(record.spec, {k: copy.data[k] for k in record.keys if k in copy.data})
-        rehearsals = [v.clean(f.REHEARSALS.spec, r) for r in copy.data.get(f.REHEARSALS.key, [])]
-        with self.transaction() as session:
-            self._touch(session, copy.workbook_id)
-            if session.get(model, copy.item_id) is not None:
-                raise ValidationError(
-                    f"this {copy.model.lower()} cannot be put back: "
-                    "another item has taken its place"
-                )
-            row = model(id=copy.item_id, workbook_id=copy.workbook_id, **values)
-            siblings = self._siblings(session, model, copy.workbook_id)
-            siblings.insert(max(0, min(copy.index, len(siblings))), row)
-            session.add(row)
-            for position, sibling in enumerate(siblings):
-                sibling.position = position
-            session.flush()
-            if record is f.OBJECTIONS:
-                session.add_all(Rehearsal(objection_id=row.id, **r) for r in rehearsals)
-                linked = [
-                    eid
-                    for eid in dict.fromkeys(copy.data.get("evidence", []))
-                    if self._in_workbook(session, Evidence, eid, row.workbook_id)
-                ]
-                session.add_all(
-                    ObjectionEvidence(objection_id=row.id, evidence_id=eid, position=place)
-                    for place, eid in enumerate(linked)
-                )
-            elif record is f.EVIDENCE:
-                for objection_id, place in copy.data.get("objections", []):
-                    if self._in_workbook(session, Objection, objection_id, row.workbook_id):
-                        self._insert_link(session, objection_id, row.id, place)
-            session.flush()
-            return row
-
-    @staticmethod
-    def _in_workbook(session: Session, model: type[Any], ident: int, workbook_id: int) -> bool:
-        found = session.get(model, ident)
-        return found is not None and found.workbook_id == workbook_id
-
-    @staticmethod
-    def _insert_link(session: Session, objection_id: int, evidence_id: int, place: int) -> None:
-        """Link evidence to an objection as number ``place`` of its links."""
-        links = list(
-            session.scalars(
-                select(ObjectionEvidence)
-                .where(ObjectionEvidence.objection_id == objection_id)
-                .order_by(ObjectionEvidence.position, ObjectionEvidence.evidence_id)
-            )
-        )
-        link = ObjectionEvidence(objection_id=objection_id, evidence_id=evidence_id)
-        links.insert(max(0, min(place, len(links))), link)
-        session.add(link)
-        for position, each in enumerate(links):
-            each.position = position
-
-    def move_item(self, model: type[Row], item_id: int, index: int) -> None:
-        """Move an item to ``index`` in the rank order of its kind."""
-        with self.transaction() as session:
-            row = self._get(session, model, item_id)
-            siblings = [s for s in self._siblings(session, model, row.workbook_id) if s is not row]
-            siblings.insert(max(0, min(index, len(siblings))), row)
-            for position, sibling in enumerate(siblings):
-                sibling.position = position
-            self._touch(session, row.workbook_id)
-
-    def move_ask(self, ask_id: int, priority: str, index: int) -> None:
-        """Put an ask in the ``priority`` column at ``index``; ranks are renumbered."""
-        v.one_of(vocab.PRIORITIES)(priority)
-        with self.transaction() as session:
-            ask = self._get(session, Ask, ask_id)
-            siblings = [s for s in self._siblings(session, Ask, ask.workbook_id) if s is not ask]
-            column = [s for s in siblings if s.priority == priority]
-            column.insert(max(0, min(index, len(column))), ask)
-            ask.priority = priority
-            musts = [s for s in siblings if s.priority == "must" and s is not ask]
-            nices = [s for s in siblings if s.priority == "nice" and s is not ask]
-            ordered = column + nices if priority == "must" else musts + column
-            for position, sibling in enumerate(ordered):
-                sibling.position = position
-            self._touch(session, ask.workbook_id)
-
-    @staticmethod
-    def _siblings(session: Session, model: type[Row], workbook_id: int) -> list[Row]:
-        query = select(model).where(model.workbook_id == workbook_id)
-        return list(session.scalars(query.order_by(model.position, model.id)))
-
-    # -- objections: evidence links and rehearsals --------------------------------------
-
-    def set_objection_evidence(self, objection_id: int, evidence_ids: Sequence[int]) -> None:
-        """Link exactly these evidence items (in this order) to an objection."""
-        with self.transaction() as session:
-            objection = self._get(session, Objection, objection_id)
-            for evidence_id in evidence_ids:
-                item = self._get(session, Evidence, evidence_id)
-                if item.workbook_id != objection.workbook_id:
-                    raise ValidationError("evidence: belongs to another workbook")
-            objection.evidence_links = [
-                ObjectionEvidence(evidence_id=eid, position=i)
-                for i, eid in enumerate(dict.fromkeys(evidence_ids))
-            ]
-            self._touch(session, objection.workbook_id)
-
-    def objections_for_evidence(self, evidence_id: int) -> list[Objection]:
-        """The objections an evidence item supports."""
-        with self.transaction() as session:
-            query = (
-                select(Objection)
-                .join(ObjectionEvidence)
-                .where(ObjectionEvidence.evidence_id == evidence_id)
-                .order_by(Objection.position)
-            )
-            return list(session.scalars(query))
-
-    def add_rehearsal(
-        self, objection_id: int, confidence: int, seconds: int, at: datetime | None = None
-    ) -> Rehearsal:
-        fields = v.clean(
-            f.REHEARSALS.spec, {"confidence": confidence, "seconds": seconds, "at": at or _now()}
-        )
-        with self.transaction() as session:
-            objection = self._get(session, Objection, objection_id)
-            row = Rehearsal(objection_id=objection_id, **fields)
-            session.add(row)
-            self._touch(session, objection.workbook_id)
-            session.flush()
-            return row
 
     # -- one-per-workbook parts (plan, meeting, formal request) --------------------------
 

@@ -141,13 +141,20 @@ def dict_to_workbook(session: Session, data: dict[str, Any], name: str) -> Workb
         Plan,
         Rehearsal,
         TrialLogEntry,
+        TrialReview,
         Workbook,
     )
 
     book = Workbook(
         name=name, **{k: data[k] for k in fields.WORKBOOK.keys if k in data and k != "name"}
     )
-    parts = {"About": About, "Plan": Plan, "Meeting": Meeting, "FormalRequest": FormalRequest}
+    parts = {
+        "About": About,
+        "Plan": Plan,
+        "Meeting": Meeting,
+        "FormalRequest": FormalRequest,
+        "TrialReview": TrialReview,
+    }
     for record in fields.PARTS:
         # The relationship is named like the record's file key (plan, meeting ...).
         setattr(book, record.key, parts[record.model](**data.get(record.key, {})))

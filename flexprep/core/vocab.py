@@ -107,12 +107,20 @@ OUTCOMES: dict[str, str] = {
     "deferred": "Deferred",
 }
 
+#: What the trial review decided about the arrangement.
+REVIEW_DECISIONS: dict[str, str] = {
+    "renew": "Renew as it is",
+    "adjust": "Renew with changes",
+    "end": "End the arrangement",
+}
+
 DOCUMENTS: dict[str, str] = {
     "brief": "My brief",
     "proposal": "Proposal",
     "followup": "Follow-up",
     "letter": "Formal request letter",
     "appeal": "Reply to a refusal",
+    "review": "Trial review",
 }
 
 #: Where the request is made: each has a cited rule set in ``resources/law/``.

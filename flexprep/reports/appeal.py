@@ -277,10 +277,15 @@ def _next_steps(
 
 
 def build(wb: dict[str, Any], *, today: date, dpi: int, step: Callable[[], None]) -> DocBuilder:
-    """The reply to a refusal for ``wb``, dated ``today``; from ``manager_view(wb, "appeal")``."""
+    """The reply to a refusal for ``wb``, dated ``today`` (never before the decision);
+    from ``manager_view(wb, "appeal")``."""
     view = manager_view(wb, "appeal")
     rules = law.rules_for(view) or law.rules("other")
     declined = view["meeting"]["outcome"] == "declined"
+    refusal = view["meeting"]["refusal"] if declined else None
+    decided = model.parse_date(refusal["decided_on"]) if isinstance(refusal, dict) else None
+    if decided is not None and decided > today:
+        today = decided  # a reply is never dated before the decision it answers
     title = _title(rules)
     doc = DocBuilder()
     doc.properties(people.document_title(view), title, people.sender_name(view))

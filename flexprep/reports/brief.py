@@ -13,7 +13,7 @@ from statistics import mean
 from typing import Any
 
 from flexprep.core import vocab
-from flexprep.reports import brief_card, brief_parts, model, people, sections
+from flexprep.reports import brief_card, brief_parts, model, people, plan_extras, review, sections
 from flexprep.reports.docxkit import DocBuilder
 from flexprep.reports.text import clean, shorten
 
@@ -77,7 +77,7 @@ def _objections(doc: DocBuilder, wb: dict[str, Any], dpi: int) -> None:
         if linked:
             doc.rich([("Evidence: ", "b"), ("; ".join(linked), "")])
         doc.paragraph(_rehearsal_line(objection), muted=True, size=9)
-    figure = confidence_figure(wb["objections"], weakest=WEAKEST_IN_CHART)
+    figure = confidence_figure(wb["objections"], weakest=WEAKEST_IN_CHART, normalised=True)
     sections.add_chart(doc, figure, "Rehearsal confidence over time", dpi)
 
 
@@ -148,10 +148,12 @@ def build(wb: dict[str, Any], *, today: date, dpi: int, step: Callable[[], None]
     if brief_parts.has_plan(full["plan"]):
         doc.heading("The plan", 1)
         sections.plan(doc, full["plan"], level=2)
+    plan_extras.brief(doc, full["plan"], under_plan=brief_parts.has_plan(full["plan"]))
     brief_parts.self_assessment(doc, full["self_assessment"])
     step()
     brief_parts.meeting(doc, full["meeting"], people.addressee_line(full))
     brief_parts.trial_log(doc, full["trial_log"])
+    review.brief_section(doc, full)
     brief_parts.formal_request(doc, full["request"], full["plan"])
     brief_parts.people(doc, full)
     brief_parts.notes(doc, full["notes"])

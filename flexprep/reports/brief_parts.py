@@ -119,13 +119,18 @@ def meeting(doc: DocBuilder, meeting: dict[str, Any], manager: str) -> None:
 
 def trial_log(doc: DocBuilder, entries: list[dict[str, str]]) -> None:
     rows = [
-        [model.show_date(entry["date"]), entry["text"]]
+        # Which entries the trial review shows the manager (ticked "Share").
+        [
+            model.show_date(entry["date"]),
+            entry["text"],
+            "Shared" if entry["shareable"] else "Private",
+        ]
         for entry in entries
         if clean(entry["date"]) or clean(entry["text"])
     ]
     if rows:
         doc.heading("Trial log", 1)
-        doc.table(["Date", "Entry"], rows, [1.2, 4.8])
+        doc.table(["Date", "Entry", "With manager"], rows, [1.2, 4.0, 0.9])
 
 
 def people(doc: DocBuilder, wb: dict[str, Any]) -> None:

@@ -44,22 +44,30 @@ def overall_confidence(series: list[list[tuple[datetime, int]]]) -> list[tuple[d
         (moment, index, value) for index, points in enumerate(series) for moment, value in points
     )
     latest: dict[int, int] = {}
+    total = 0  # the sum of latest's values, kept as it changes (a brief has 50,000 events)
     by_day: dict[datetime, float] = {}
     for moment, index, value in events:
+        total += value - latest.get(index, 0)
         latest[index] = value
         day = datetime(moment.year, moment.month, moment.day, 12)
-        by_day[day] = sum(latest.values()) / len(latest)
+        by_day[day] = total / len(latest)
     return sorted(by_day.items())
 
 
-def weakest_objections(items: list[dict[str, Any]], count: int) -> list[int]:
+def weakest_objections(
+    items: list[dict[str, Any]],
+    count: int,
+    series: list[list[tuple[datetime, int]]] | None = None,
+) -> list[int]:
     """Indexes of the ``count`` rehearsed objections with the lowest latest rating.
 
     Ties go to the more likely objection, then to the earlier one in the list.
+    ``series`` (each item's dated ratings) saves working them out again.
     """
     from flexprep.reports.brief_card import latest
 
-    rated = [(latest(item), index) for index, item in enumerate(items) if _series(item)]
+    dated = series if series is not None else [_series(item) for item in items]
+    rated = [(latest(item), index) for index, item in enumerate(items) if dated[index]]
     rated.sort(key=lambda pair: (pair[0] or 0, -(items[pair[1]]["likelihood"] or 3), pair[1]))
     return [index for _, index in rated[:count]]
 
@@ -69,6 +77,7 @@ def confidence_figure(
     objection_index: int | None = None,
     *,
     weakest: int | None = None,
+    normalised: bool = False,
 ) -> Figure | None:
     """Rehearsal confidence over time: one line per objection and an overall line.
 
@@ -77,12 +86,18 @@ def confidence_figure(
     greyed. With ``weakest`` (a printed page) only the overall line and the ``weakest``
     objections with the lowest latest rating are drawn, each named in the legend, so
     that the chart stays readable however many objections there are. ``None`` when
-    there is no dated rating (for the chosen objection, if any).
+    there is no dated rating (for the chosen objection, if any). ``normalised`` says
+    the objections come from :func:`~flexprep.reports.model.normalise` already (a
+    document), which spares reading 50,000 rehearsals twice.
     """
     from matplotlib import dates as mdates
     from matplotlib.ticker import FuncFormatter
 
-    items = normalise({"name": "", "objections": objections})["objections"]
+    items = (
+        objections
+        if normalised
+        else normalise({"name": "", "objections": objections})["objections"]
+    )
     series = [_series(item) for item in items]
     if not any(series):
         return None
@@ -96,7 +111,7 @@ def confidence_figure(
         coloured = [objection_index]
     drawn = rehearsed
     if weakest is not None and objection_index is None:
-        coloured = drawn = weakest_objections(items, weakest)
+        coloured = drawn = weakest_objections(items, weakest, series)
     label_width = 90 if weakest is not None else 48
     legend_rows = len(coloured) + (1 if len(drawn) > len(coloured) else 0) + 1
     figure = kit.new_figure(kit.TEXT_WIDTH_IN, 2.6 + 0.17 * legend_rows)

@@ -16,7 +16,7 @@ from typing import Any
 from flexprep.core.files import atomic_write
 from flexprep.reports.drafts import without_drafts
 
-KINDS: tuple[str, ...] = ("brief", "proposal", "followup", "letter", "appeal")
+KINDS: tuple[str, ...] = ("brief", "proposal", "followup", "letter", "appeal", "review")
 
 
 def _inner(wb: dict[str, Any]) -> dict[str, Any]:
@@ -50,7 +50,7 @@ def _sign(builder: Any, wb: dict[str, Any], kind: str) -> None:
     from flexprep.reports import model, people
     from flexprep.reports.text import one_line
 
-    full = model.normalise(wb)
+    full = model.normalise_own(wb)  # (names and people only: no item lists)
     builder.sign(people.sender_name(full))
     title = builder.document.core_properties.title or ""
     name = one_line(full["name"])
@@ -90,7 +90,7 @@ def write_document(
     """
     if kind not in KINDS:
         raise ValueError(
-            f"unknown document '{kind}': choose brief, proposal, followup, letter or appeal"
+            f"unknown document '{kind}': choose brief, proposal, followup, letter, appeal or review"
         )
     target = Path(path)
     _check_target(target)

@@ -18,7 +18,7 @@ from flexprep.core import vocab
 from flexprep.reports import model, people, sections
 from flexprep.reports.docxkit import DocBuilder
 from flexprep.reports.privacy import manager_view
-from flexprep.reports.text import clean
+from flexprep.reports.text import clean, one_line
 
 STEPS = 2
 
@@ -53,7 +53,7 @@ def _ask_line(ask: dict[str, Any]) -> list[tuple[Any, str]]:
     marked = ask["outcome"] != "open" and not ask.get("unmarked")
     mark = vocab.ASK_OUTCOMES[ask["outcome"]]
     return [
-        (ask["title"] or "(untitled request)", "b"),
+        (one_line(ask["title"]) or "(untitled request)", "b"),
         (f" \u2014 {mark}" if marked else "", ""),
         (f": {note}" if note and marked else f" \u2014 {note}" if note else "", ""),
     ]
@@ -84,7 +84,7 @@ def _asks(doc: DocBuilder, view: dict[str, Any], outcome: str) -> None:
             doc.bullets(
                 [
                     [
-                        (offer["title"], "b"),
+                        (one_line(offer["title"]), "b"),
                         (
                             f" \u2014 {clean(offer['details'])}" if clean(offer["details"]) else "",
                             "",
@@ -95,8 +95,25 @@ def _asks(doc: DocBuilder, view: dict[str, Any], outcome: str) -> None:
             )
 
 
+def _refusal(doc: DocBuilder, view: dict[str, Any]) -> None:
+    """The reasons given and the date of the decision, when the view holds them (the
+    grounds they may map to are the user's reading of the law: the appeal's alone)."""
+    refusal = view["meeting"].get("refusal")
+    if not isinstance(refusal, dict) or not clean(refusal.get("reasons")):
+        return
+    decided = model.parse_date(refusal.get("decided_on"))
+    doc.heading("The reasons you gave", 1)
+    doc.paragraph(
+        "As I understood them"
+        + (f" on {model.format_date(decided, weekday=True)}" if decided else "")
+        + ", the reasons for your decision were:",
+        keep_with_next=True,
+    )
+    doc.rich([(f"\u201c{clean(refusal['reasons'])}\u201d", "i")])
+
+
 def _steps(doc: DocBuilder, view: dict[str, Any], outcome: str) -> None:
-    rows = sections.step_rows(view["meeting"]["next_steps"])
+    rows = sections.step_rows(sections.later_steps(view))
     if rows:
         doc.heading("Agreed next steps" if outcome in _SETTLED else "Next steps", 1)
         doc.table(["Next step", "Who", "By when"], rows, [3.6, 1.5, 1.4])
@@ -152,6 +169,11 @@ def _pattern(doc: DocBuilder, view: dict[str, Any], outcome: str) -> None:
             )
         if text:
             doc.paragraph(text.strip(), keep_with_next=True)
+    if any(ask["outcome"] == "changed" for ask in view["asks"]):
+        doc.paragraph(
+            "The week as I proposed it; where we agreed changes above, those apply.",
+            keep_with_next=True,
+        )
     agreed = f"From {start}" if start else "Agreed"
     sections.pattern_table(
         doc, plan, current="Before", proposed="During the trial" if trial else agreed
@@ -164,7 +186,7 @@ def _pattern(doc: DocBuilder, view: dict[str, Any], outcome: str) -> None:
 
 def build(wb: dict[str, Any], *, today: date, dpi: int, step: Callable[[], None]) -> DocBuilder:
     """The follow-up for ``wb``; everything comes from ``manager_view(wb)``."""
-    view = manager_view(wb)
+    view = manager_view(wb, "followup")
     meeting, outcome = view["meeting"], view["meeting"]["outcome"]
     title = people.document_title(view)
     doc = DocBuilder()
@@ -180,6 +202,8 @@ def build(wb: dict[str, Any], *, today: date, dpi: int, step: Callable[[], None]
         f"{thanks} to discuss my request for flexible working. {_OUTCOME_SENTENCES[outcome]}"
     )
     _asks(doc, view, outcome)
+    if outcome == "declined":
+        _refusal(doc, view)
     step()
     if outcome == "trial":
         _trial(doc, view["plan"])

@@ -14,7 +14,7 @@ from typing import Any
 from flexprep.core import law, vocab
 from flexprep.reports import model, people
 from flexprep.reports.docxkit import DocBuilder
-from flexprep.reports.text import clean
+from flexprep.reports.text import clean, one_line
 
 #: A circumstance in the first person, as the letter states it (the rule sets word
 #: them for the reader of the window: "You are pregnant.").
@@ -74,7 +74,7 @@ def sign_off(doc: DocBuilder, about: dict[str, Any], rules: law.Rules) -> None:
         from flexprep.reports import docxxml
 
         paragraph._p.append(
-            docxxml.run_element(f"\n\n{line}", bold=False, italic=True, muted=True, size=8.5)
+            docxxml.run_element(f"\n{line}", bold=False, italic=True, muted=True, size=8.5)
         )
 
 
@@ -101,7 +101,7 @@ def asks_lines(asks: list[dict[str, Any]]) -> list[list[tuple[Any, str]]]:
     """Bullet parts for asks: the title, then " — details"."""
     return [
         [
-            (ask["title"], ""),
+            (one_line(ask["title"]), ""),
             (f" \u2014 {clean(ask['details'])}" if clean(ask["details"]) else "", ""),
         ]
         for ask in asks

@@ -150,24 +150,23 @@ def _why(doc: DocBuilder, view: dict[str, Any], rules: law.Rules) -> None:
         doc.paragraph(" ".join(lines))
 
 
-def _previous(doc: DocBuilder, view: dict[str, Any], rules: law.Rules) -> None:
+def _previous(view: dict[str, Any], rules: law.Rules) -> str:
+    """Whether (and when) an earlier request was made: a sentence of the opening, where
+    the reader looks for it first, rather than a heading of its own."""
     previous = view["request"]["previous_requests"]
     if previous is None:
-        return
+        return ""
     kind = (
         f"statutory flexible working {_noun(rules)}"
         if rules.statutory
         else "formal request for flexible working"
     )
     employer = clean(view["about"]["employer"]) or "my employer"
-    if rules.requires("previous_requests"):  # a heading where the law asks for it
-        doc.heading(f"Earlier {_noun(rules)}s", 2)
     if previous:
         dates = ", ".join(model.show_date(day) for day in previous)
         plural = "s" if len(previous) > 1 else ""
-        doc.paragraph(f"I made an earlier {kind}{plural} to {employer} on {dates}.")
-    else:
-        doc.paragraph(f"I have not made a {kind} to {employer} before.")
+        return f"I made an earlier {kind}{plural} to {employer} on {dates}."
+    return f"I have not made a {kind} to {employer} before."
 
 
 def _effect(doc: DocBuilder, view: dict[str, Any], rules: law.Rules) -> None:
@@ -239,15 +238,19 @@ def _closing(doc: DocBuilder, rules: law.Rules, dated: date) -> None:
     )
 
 
-def _opening(doc: DocBuilder, rules: law.Rules) -> None:
+def _opening(doc: DocBuilder, view: dict[str, Any], rules: law.Rules) -> None:
+    previous = _previous(view, rules)
     if not rules.statutory:
-        doc.paragraph(
-            "I am writing to make a formal request for a change to my working "
-            "arrangements, as set out below."
+        below = formal.requested(view) or formal.pattern_rows(view["plan"])[1]
+        opening = (
+            "I am writing to make a formal request for a change to my working arrangements"
+            + (", as set out below." if below else ".")
         )
-        return
-    opening = _OPENING.get(rules.key, "")
-    doc.paragraph(" ".join(part for part in (opening, rules.statutory_statement) if part))
+    else:
+        opening = " ".join(
+            part for part in (_OPENING.get(rules.key, ""), rules.statutory_statement) if part
+        )
+    doc.paragraph(" ".join(part for part in (opening, previous) if part))
 
 
 def build(wb: dict[str, Any], *, today: date, dpi: int, step: Callable[[], None]) -> DocBuilder:
@@ -267,12 +270,11 @@ def build(wb: dict[str, Any], *, today: date, dpi: int, step: Callable[[], None]
     if gaps:
         draft = "before sending, add " + "; ".join(gap.label for gap in gaps) + "."
     formal.heading_block(doc, view, title=title, dated=dated, draft=draft)
-    _opening(doc, rules)
+    _opening(doc, view, rules)
     step()
     _change(doc, view, rules)
     _when(doc, view, rules, law.trial_outlasts(view, dated))
     _why(doc, view, rules)
-    _previous(doc, view, rules)
     _effect(doc, view, rules)
     _closing(doc, rules, dated)
     formal.sign_off(doc, view["about"], rules)

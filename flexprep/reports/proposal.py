@@ -13,10 +13,10 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from flexprep.reports import model, people, sections
+from flexprep.reports import model, people, plan_extras, sections
 from flexprep.reports.docxkit import DocBuilder
 from flexprep.reports.privacy import manager_view
-from flexprep.reports.text import clean
+from flexprep.reports.text import clean, one_line
 
 STEPS = 3
 #: Days from the meeting (or today) to the decision the closing asks for.
@@ -91,17 +91,17 @@ def start_and_term(view: dict[str, Any]) -> str:
 def _change(doc: DocBuilder, view: dict[str, Any]) -> None:
     doc.heading("The change I am asking for", 1)
     asks = [ask for ask in view["asks"] if clean(ask["title"]) or clean(ask["details"])]
-    if asks:
-        doc.bullets(
-            [
-                [
-                    (ask["title"], "b"),
-                    (f" \u2014 {clean(ask['details'])}" if clean(ask["details"]) else "", ""),
-                ]
-                for ask in asks
-            ],
-            style="List Number",
-        )
+    lines = [
+        [
+            (one_line(ask["title"]), "b"),
+            (f" \u2014 {clean(ask['details'])}" if clean(ask["details"]) else "", ""),
+        ]
+        for ask in asks
+    ]
+    if len(lines) == 1:  # one ask is a sentence, not a list numbered "1."
+        doc.rich(lines[0])
+    elif lines:
+        doc.bullets(lines, style="List Number")
     plan = view["plan"]
     if not asks and not (plan["schedule"] or plan["current_schedule"]):
         doc.paragraph("I would like to discuss a change to my working pattern.")
@@ -133,7 +133,7 @@ def _cover(doc: DocBuilder, view: dict[str, Any]) -> None:
         doc.bullets(
             [
                 [
-                    (offer["title"], "b"),
+                    (one_line(offer["title"]), "b"),
                     (f" \u2014 {clean(offer['details'])}" if clean(offer["details"]) else "", ""),
                 ]
                 for offer in offers
@@ -246,7 +246,9 @@ def build(wb: dict[str, Any], *, today: date, dpi: int, step: Callable[[], None]
     _business_case(doc, view)
     step()
     _cover(doc, view)
+    plan_extras.proposal_working(doc, view)
     _trial(doc, view)
+    plan_extras.proposal_deliverables(doc, view)
     _evidence(doc, view)
     step()
     _endorsements(doc, view)

@@ -92,6 +92,8 @@ def value_cell(value: float | None, label: str, unit: str) -> list[tuple[str, st
     from flexprep.reports.chartkit import readable_with_unit
 
     text = readable_with_unit(value, clean(unit)) if value is not None else "\u2013"
+    if text.startswith("-"):  # a true minus sign, not a hyphen
+        text = "\u2212" + text[1:]
     return [(text, ""), (f"\n{clean(label)}" if clean(label) else "", "m")]
 
 
@@ -323,9 +325,11 @@ def plan(doc: DocBuilder, plan: dict[str, Any], *, level: int) -> None:
     if any(clean(value) for _, value in working_facts(plan)):
         doc.heading("Cover and communication", level)
         doc.facts(working_facts(plan))
-    if plan["alternatives"]:
+    from flexprep.reports.plan_extras import alternative_lines
+
+    if alternative_lines(plan):
         doc.heading("Alternatives (kept in reserve: not in the proposal)", level)
-        doc.bullets([vocab.ALTERNATIVES[key] for key in plan["alternatives"]])
+        doc.bullets(alternative_lines(plan))
 
 
 # --- next steps --------------------------------------------------------------------
@@ -351,3 +355,13 @@ def step_rows(steps: list[dict[str, Any]]) -> list[list[Any]]:
         for step in steps
         if clean(step["text"])
     ]
+
+
+def later_steps(view: dict[str, Any]) -> list[dict[str, Any]]:
+    """The next steps a follow-up carries: those not due before the meeting (a step due
+    earlier was part of preparing for it, not of what comes after)."""
+    held = model.parse_date(view["meeting"]["at"])
+    steps = [step for step in view["meeting"]["next_steps"] if clean(step["text"])]
+    if held is None:
+        return steps
+    return [step for step in steps if (model.parse_date(step["due"]) or held) >= held]

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -22,67 +20,7 @@ from PySide6.QtWidgets import (
 
 from flexprep.core import vocab
 from flexprep.ui.widgets.common import GrowingTextEdit, muted_label, name
-
-#: The date edit's lowest date stands for "no date" (shown as such).
-NO_DATE = QDate(1900, 1, 1)
-
-
-class OptionalDateEdit(QDateEdit):
-    """A date edit with a calendar popup where the lowest date means "No date".
-
-    ``date_edited`` carries a :class:`datetime.date` or None when the user changes it.
-    The calendar opens on today's month when there is no date yet, and stepping up
-    from "No date" starts at today rather than in 1900.
-    """
-
-    date_edited = Signal(object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText("No date")
-        self.setDisplayFormat("d MMM yyyy")
-        self.setDate(NO_DATE)
-        self._loading = False
-        self._was_empty = True
-        self.calendarWidget().installEventFilter(self)
-        self.dateChanged.connect(self._on_changed)
-
-    def value(self) -> date | None:
-        shown = self.date()
-        return None if shown == NO_DATE else date(shown.year(), shown.month(), shown.day())
-
-    def set_value(self, value: date | None) -> None:
-        """Show ``value`` without emitting ``date_edited``."""
-        self._loading = True
-        try:
-            self.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
-        finally:
-            self._loading = False
-        self._was_empty = value is None
-
-    @Slot()
-    def clear_date(self) -> None:
-        self.setDate(NO_DATE)
-
-    @Slot(QDate)
-    def _on_changed(self, new: QDate) -> None:
-        if self._loading:
-            return
-        if self._was_empty and new != NO_DATE and new.year() == NO_DATE.year():
-            # A step up from "No date" lands on 2 January 1900; today is what is meant.
-            self._was_empty = False
-            self.setDate(QDate.currentDate())
-            return
-        self._was_empty = new == NO_DATE
-        self.date_edited.emit(self.value())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
-        if event.type() == QEvent.Type.Show and self.date() == NO_DATE:
-            today = QDate.currentDate()
-            self.calendarWidget().setCurrentPage(today.year(), today.month())
-        return super().eventFilter(watched, event)
+from flexprep.ui.widgets.dates import OptionalDateEdit
 
 
 class EndorsementEditor(QWidget):
@@ -98,7 +36,9 @@ class EndorsementEditor(QWidget):
         self.relationship = name(QComboBox(), "endorsement_relationship", "Relationship to you")
         for key, label in vocab.RELATIONSHIPS.items():
             self.relationship.addItem(label, key)
-        self.date = name(OptionalDateEdit(), "endorsement_date", "Date of the endorsement")
+        self.date = OptionalDateEdit(
+            "endorsement_date", "Date of the endorsement", empty_text="No date"
+        )
         self.no_date = name(
             QPushButton("No date"), "endorsement_no_date", "Clear the date of the endorsement"
         )
@@ -179,8 +119,8 @@ class EndorsementEditor(QWidget):
         self.relationship.activated.connect(
             lambda _i: self._emit("relationship", self.relationship.currentData())
         )
-        self.date.date_edited.connect(lambda value: self._emit("date", value))
-        self.no_date.clicked.connect(self.date.clear_date)
+        self.date.value_changed.connect(lambda value: self._emit("date", value))
+        self.no_date.clicked.connect(self.date.clear)
         self.quote.edited.connect(lambda text: self._emit("quote", text))
         self.shareable.toggled.connect(lambda on: self._emit("shareable", on))
         self.load(None)

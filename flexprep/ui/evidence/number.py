@@ -8,6 +8,7 @@ from PySide6.QtCore import QLocale, Signal, Slot
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from flexprep.core.validation import MAX_EXACT_INT
+from flexprep.ui.widgets import kept
 from flexprep.ui.widgets.common import name
 from flexprep.ui.widgets.numbers import number_text
 
@@ -41,7 +42,8 @@ class NumberEdit(QLineEdit):
 
     ``value_edited`` carries a good value (or None when emptied) as the user types; a
     bad text emits nothing, shows why in :attr:`error` (place it next to the field)
-    and stays in the field, so the last good value remains the saved one.
+    and stays in the field, so the last good value remains the saved one. The bad
+    text is kept across restarts too (:mod:`flexprep.ui.widgets.kept`).
     """
 
     value_edited = Signal(object)
@@ -64,7 +66,15 @@ class NumberEdit(QLineEdit):
         return not self.error.text()
 
     def set_value(self, value: float | None) -> None:
-        """Show a stored value (no signal)."""
+        """Show a stored value (no signal), or the text kept for the field, marked.
+
+        Text that was not a number when the window last closed (see
+        :mod:`flexprep.ui.widgets.kept`) comes back as it was typed, over ``value``.
+        """
+        kept_text = kept.recall(self)
+        if kept_text is not None:
+            self.set_typed_text(kept_text, value)
+            return
         self.last_good = value
         self.setText(number_text(value, exact=True))
         self._show_error("")
@@ -86,8 +96,10 @@ class NumberEdit(QLineEdit):
             value = parse_number(text)
         except NotANumberError as exc:
             self._show_error(str(exc))
+            kept.remember(self, text)  # as typed, across restarts, until it is fixed
             return
         self._show_error("")
+        kept.forget(self)
         self.last_good = value
         self.value_edited.emit(value)
 

@@ -9,15 +9,19 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QItemSelection,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
     QListView,
     QPushButton,
     QSplitter,
@@ -32,6 +36,9 @@ Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 ADDED_ROLE = Qt.ItemDataRole.UserRole + 2
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 3
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4
+#: The parts of a finding the filter looks in.
+_SEARCHED = ("title", "figure", "details", "study", "authors", "published_in", "source", "year")
 
 
 def evidence_fields(finding: dict[str, Any]) -> dict[str, Any]:
@@ -128,7 +135,14 @@ class ResearchListModel(QAbstractListModel):
             return added
         if role == FINDING_ROLE:
             return finding
+        if role == SEARCH_ROLE:
+            return " ".join(str(finding.get(key, "")) for key in _SEARCHED).casefold()
         return None
+
+
+def matches(searched: str, text: str) -> bool:
+    """Whether ``searched`` (folded) holds every word of ``text``, in any case."""
+    return all(word in searched for word in text.casefold().split())
 
 
 class ResearchLibraryDialog(QDialog):
@@ -142,6 +156,13 @@ class ResearchLibraryDialog(QDialog):
         self.setWindowTitle("Research library")
         self.setAccessibleName("Research library")
         self.model = ResearchListModel(findings, self)
+        self.filter = name(QLineEdit(), "research_filter", "Filter the findings")
+        self.filter.setPlaceholderText("Type to filter: a word, a figure, an author, a year…")
+        self.filter.setClearButtonEnabled(True)
+        filter_label = QLabel("&Filter:")
+        filter_label.setBuddy(self.filter)
+        self.count_label = muted_label("")
+        self.count_label.setObjectName("research_count")
         self.view = name(QListView(), "research_list", "Research findings")
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
@@ -173,6 +194,11 @@ class ResearchLibraryDialog(QDialog):
                 "a manager who checks will trust you more."
             )
         )
+        search = QHBoxLayout()
+        search.addWidget(filter_label)
+        search.addWidget(self.filter, 1)
+        search.addWidget(self.count_label)
+        layout.addLayout(search)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
         self.resize(900, 560)
@@ -182,19 +208,28 @@ class ResearchLibraryDialog(QDialog):
         self.add_button.clicked.connect(self.add_current)
         insert = QShortcut(QKeySequence(Qt.Key.Key_Insert), self.view, self.add_current)
         insert.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.filter.textChanged.connect(self._on_filter)
+        self.filter.installEventFilter(self)
+        QWidget.setTabOrder(self.filter, self.view)
         QWidget.setTabOrder(self.view, self.details)
         QWidget.setTabOrder(self.details, self.add_button)
+        self._show_count()
         if findings:
             self.view.setCurrentIndex(self.model.index(0))
 
     def current_finding(self) -> dict[str, Any] | None:
         index = self.view.currentIndex()
-        return index.data(FINDING_ROLE) if index.isValid() else None
+        if not index.isValid() or self.view.isRowHidden(index.row()):
+            return None
+        finding: dict[str, Any] = index.data(FINDING_ROLE)
+        return finding
 
     def select(self, key: str) -> None:
         """Select the finding ``key``."""
         for row, finding in enumerate(self.model.findings):
             if finding["key"] == key:
+                if self.view.isRowHidden(row):  # filtered out: show every finding again
+                    self.filter.clear()
                 self.view.setCurrentIndex(self.model.index(row))
 
     def mark_added(self, evidence: list[dict[str, Any]]) -> None:
@@ -207,6 +242,49 @@ class ResearchLibraryDialog(QDialog):
         finding = self.current_finding()
         if finding is not None and finding["key"] not in self.model.added:
             self.add_requested.emit(finding)
+
+    @Slot(str)
+    def _on_filter(self, text: str) -> None:
+        for row in range(self.model.rowCount()):
+            searched = self.model.index(row).data(SEARCH_ROLE)
+            self.view.setRowHidden(row, not matches(searched, text))
+        self._show_count()
+        current = self.view.currentIndex()
+        if not current.isValid() or self.view.isRowHidden(current.row()):
+            shown = self.shown_rows()
+            if shown:
+                self.view.setCurrentIndex(self.model.index(shown[0]))
+            else:
+                self.view.selectionModel().clear()
+                self.view.setCurrentIndex(QModelIndex())
+        self._on_selected()
+
+    def shown_rows(self) -> list[int]:
+        """The rows the filter keeps, in order."""
+        return [r for r in range(self.model.rowCount()) if not self.view.isRowHidden(r)]
+
+    def _show_count(self) -> None:
+        shown, total = len(self.shown_rows()), self.model.rowCount()
+        self.count_label.setText(
+            f"{total} findings"
+            if shown == total
+            else ("No finding matches" if not shown else f"Showing {shown} of {total}")
+        )
+
+    def eventFilter(self, watched: QObject, event: Any) -> bool:  # noqa: N802 (Qt naming)
+        # Down (or Enter) in the filter goes on to the list, as in a search box.
+        if (
+            watched is self.filter
+            and isinstance(event, QKeyEvent)
+            and event.type() == event.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.shown_rows()
+        ):
+            if not self.view.currentIndex().isValid():
+                self.view.setCurrentIndex(self.model.index(self.shown_rows()[0]))
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     @Slot(QItemSelection, QItemSelection)
     def _on_selected(self, *_args: object) -> None:

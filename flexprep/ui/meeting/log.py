@@ -23,11 +23,13 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 @dataclass
 class LogEntry:
-    """One row: the database id, the date (None: undated) and the text."""
+    """One row: the database id, the date (None: undated), the text, and whether the
+    user shares it with the manager (the trial review)."""
 
     id: int
     date: date | None
     text: str
+    shareable: bool = False
 
 
 class TrialLogTableModel(QAbstractTableModel):
@@ -37,8 +39,8 @@ class TrialLogTableModel(QAbstractTableModel):
     owner to save; the model never talks to the database.
     """
 
-    COL_DATE, COL_TEXT = 0, 1
-    HEADERS = ("Date", "What happened")
+    COL_DATE, COL_TEXT, COL_SHARE = 0, 1, 2
+    HEADERS = ("Date", "What happened", "Share")
     IdRole = Qt.ItemDataRole.UserRole + 1
     DateRole = Qt.ItemDataRole.UserRole + 2
 
@@ -69,6 +71,12 @@ class TrialLogTableModel(QAbstractTableModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
+        if index.column() == self.COL_SHARE:  # a tick: "share with my manager"
+            return (
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | (Qt.ItemFlag.ItemIsUserCheckable)
+            )
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
     # -- data --------------------------------------------------------------------------
@@ -82,6 +90,12 @@ class TrialLogTableModel(QAbstractTableModel):
             return entry.id
         if role == self.DateRole:
             return entry.date
+        if column == self.COL_SHARE:
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if entry.shareable else Qt.CheckState.Unchecked
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                return "Shared with my manager" if entry.shareable else "Private"
+            return None
         if column == self.COL_DATE:
             if role == Qt.ItemDataRole.DisplayRole:
                 return long_date(entry.date) if entry.date else "No date"
@@ -103,6 +117,14 @@ class TrialLogTableModel(QAbstractTableModel):
         value: Any,  # noqa: N802
         role: int = Qt.ItemDataRole.EditRole,
     ) -> bool:
+        if index.isValid() and index.column() == self.COL_SHARE:
+            if role != Qt.ItemDataRole.CheckStateRole:
+                return False
+            entry = self.entries[index.row()]
+            entry.shareable = Qt.CheckState(value) == Qt.CheckState.Checked
+            self.dataChanged.emit(index, index)
+            self.entry_edited.emit(entry.id, "shareable", entry.shareable)
+            return True
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         entry = self.entries[index.row()]

@@ -65,6 +65,9 @@ class TrialLogEditor(QWidget):
             self.view.fontMetrics().horizontalAdvance("Wed 30 Sep 2099") + 24,
         )
         header.setSectionResizeMode(TrialLogTableModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(
+            TrialLogTableModel.COL_SHARE, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.view.itemDelegate().closeEditor.connect(self._on_editor_closed)
         self.model.rowsInserted.connect(self._fit_rows)
@@ -105,7 +108,8 @@ class TrialLogEditor(QWidget):
         layout.addWidget(
             muted_label(
                 "Keep a short dated note of how the trial goes: what "
-                "worked, what you changed, what your manager said."
+                "worked, what you changed, what your manager said. Entries are private; "
+                "tick Share on those your manager may read in the trial review."
             )
         )
         self.view.selectionModel().currentChanged.connect(self._update_buttons)
@@ -115,7 +119,7 @@ class TrialLogEditor(QWidget):
         self.workbook_id = workbook_id
         self._fresh, self._fresh_step = None, None
         rows = [] if workbook_id is None else self.ctx.service.items(TrialLogEntry, workbook_id)
-        self.model.set_entries([LogEntry(r.id, r.date, r.text) for r in rows])
+        self.model.set_entries([LogEntry(r.id, r.date, r.text, r.shareable) for r in rows])
         self._update_buttons()
 
     def _show_error(self, message: str) -> None:

@@ -1,4 +1,5 @@
-"""The Meeting & follow-up tab: the meeting itself, its outcome, the trial log, the letter."""
+"""The Meeting & follow-up tab: the meeting, the formal request and the law's deadline,
+the outcome (per ask, next steps, a refusal), the trial log and the documents."""
 
 from __future__ import annotations
 
@@ -9,25 +10,40 @@ from typing import Any
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
-    QHBoxLayout,
+    QGroupBox,
     QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from flexprep.core import content, vocab
+from flexprep.core import content, fields, vocab
 from flexprep.core.errors import FlexPrepError
-from flexprep.core.models import FormalRequest, Meeting
+from flexprep.core.models import Ask, FormalRequest, Meeting
+from flexprep.ui.meeting.asks_panel import AskOutcomes, AskRow
 from flexprep.ui.meeting.checklist import TimingChecklist
+from flexprep.ui.meeting.deadline import deadline_state, deadline_text
 from flexprep.ui.meeting.log_editor import TrialLogEditor
+from flexprep.ui.meeting.page import build_page
+from flexprep.ui.meeting.refusal import RefusalEntry
+from flexprep.ui.meeting.request import FormalRequestSection
+from flexprep.ui.meeting.request_checklist import RequestChecklist
+from flexprep.ui.meeting.review import TrialReviewEditor
+from flexprep.ui.meeting.steps import NextStepsEditor
 from flexprep.ui.shell.context import AppContext
-from flexprep.ui.widgets.common import heading_label, muted_label, name, scroll_page
+from flexprep.ui.widgets.common import name, scroll_page
 from flexprep.ui.widgets.dates import OptionalDateEdit
-from flexprep.ui.widgets.layout import error_label, group, show_error, text_box
+from flexprep.ui.widgets.layout import error_label, show_error, text_box
 from flexprep.ui.widgets.list_editor import StringListEditor
 from flexprep.ui.widgets.tab import WorkbookTab
+
+#: Checklist fields that live on other tabs: (tab, anchor).
+ELSEWHERE = {
+    "plan.coverage": ("plan", "coverage"),
+    "about.name": ("assessment", "about"),
+    "manager": ("assessment", "manager"),
+    "about.employed_since": ("assessment", "about"),
+}
 
 
 def countdown_text(when: datetime | None, today: date) -> str:
@@ -45,7 +61,7 @@ def countdown_text(when: datetime | None, today: date) -> str:
 
 
 class MeetingTab(WorkbookTab):
-    """Meeting date and timing, talking points, notes, outcome, trial log, formal request."""
+    """Meeting date and timing, talking points, formal request, outcome, trial log."""
 
     TAB_KEY = "meeting"
     TITLE = "Meeting & follow-up"
@@ -54,6 +70,9 @@ class MeetingTab(WorkbookTab):
         super().__init__(ctx, parent)
         self._loading = False
         self.today = date.today
+        # Built by page.build_page: the right column and the refusal's box.
+        self.right: QVBoxLayout
+        self.refusal_group: QGroupBox
         self.load_error = error_label("meeting_error")
         self.at = OptionalDateEdit(
             "meeting_at",
@@ -79,18 +98,15 @@ class MeetingTab(WorkbookTab):
         self.outcome = name(QComboBox(), "outcome", "Outcome")
         for key, text in vocab.OUTCOMES.items():
             self.outcome.addItem(text, key)
-        self.next_steps = StringListEditor(
-            "next_steps",
-            "next step",
-            min_rows=2,
-            empty_text="No next step yet.",
-            undo_stack=ctx.undo_stack,
-        )
+        self.refusal = RefusalEntry()
+        self.ask_outcomes = AskOutcomes()
+        self.steps = NextStepsEditor(ctx.undo_stack)
+        self.next_steps = self.steps.list
         self.trial_log = TrialLogEditor(ctx)
-        self.proposed_start = OptionalDateEdit("proposed_start", "Proposed start date")
-        self.previous_request = OptionalDateEdit(
-            "previous_request", "Date of an earlier request", empty_text="None"
-        )
+        self.review = TrialReviewEditor(ctx)  # after the trial: results and decision
+        self.request = FormalRequestSection()
+        self.proposed_start = self.request.proposed_start
+        self.checklist = RequestChecklist(ctx)
         self.export_followup = name(
             QPushButton("Export follow-&up…"), "export_followup", "Export the follow-up document"
         )
@@ -99,10 +115,15 @@ class MeetingTab(WorkbookTab):
             "export_letter",
             "Export the formal request letter",
         )
+        self.export_appeal = name(
+            QPushButton("Export reply to the &refusal…"),
+            "export_appeal",
+            "Export the reply to a refusal",
+        )
         for widget in (self.talking_points.view, self.notes, self.timing_notes):
             widget.setAccessibleDescription("Private: only in My brief.")
 
-        self.scroll_area = scroll_page(self, "meeting_scroll", self._build_page())
+        self.scroll_area = scroll_page(self, "meeting_scroll", build_page(self))
         self._set_tab_order()
 
         self.at.value_changed.connect(self._on_at)
@@ -110,158 +131,55 @@ class MeetingTab(WorkbookTab):
         self.timing_notes.edited.connect(lambda text: self._save(timing_notes=text))
         self.talking_points.items_changed.connect(lambda items: self._save(talking_points=items))
         self.notes.edited.connect(lambda text: self._save(notes=text))
-        self.outcome.activated.connect(lambda _=0: self._save(outcome=self.outcome.currentData()))
-        self.next_steps.items_changed.connect(
-            lambda items: self._save(next_steps=self._steps(items))
-        )
-        self.proposed_start.value_changed.connect(
-            lambda day: self._save_request(proposed_start=day)
-        )
-        self.previous_request.value_changed.connect(
-            lambda day: self._save_request(previous_requests=[] if day is None else [day])
-        )
-        self.export_followup.clicked.connect(
-            lambda: self.ctx.signals.export_requested.emit("followup")
-        )
-        self.export_letter.clicked.connect(lambda: self.ctx.signals.export_requested.emit("letter"))
+        self.outcome.activated.connect(self._on_outcome)
+        self.steps.steps_changed.connect(lambda steps: self._save(next_steps=steps))
+        self.refusal.changed.connect(lambda value: self._save(refusal=value))
+        self.ask_outcomes.ask_edited.connect(self._save_ask)
+        self.request.asks.ask_edited.connect(self._save_ask)
+        self.request.edited.connect(self._on_request_edited)
+        self.request.rules_changed.connect(lambda _rules: self._show_law())
+        self.checklist.field_chosen.connect(self.focus_field)
+        self.checklist.shown.connect(self._set_tab_order)
+        for button, kind in (
+            (self.export_followup, "followup"),
+            (self.export_letter, "letter"),
+            (self.export_appeal, "appeal"),
+        ):
+            button.clicked.connect(
+                lambda _=False, k=kind: self.ctx.signals.export_requested.emit(k)
+            )
 
     # -- building --------------------------------------------------------------------
 
-    def _build_page(self) -> QWidget:
-        when = QWidget()
-        when_form = QFormLayout(when)
-        when_form.setContentsMargins(0, 0, 0, 0)
-        self._row(when_form, "&Date and time:", self.at, self.at.check)
-        when_form.addRow("", self.countdown)
-        timing_label = QLabel("Timing notes:")
-        timing_label.setBuddy(self.timing_notes)
-        outcome = QWidget()
-        outcome_form = QFormLayout(outcome)
-        outcome_form.setContentsMargins(0, 0, 0, 0)
-        self._row(outcome_form, "&Outcome:", self.outcome)
-        steps_label = QLabel("Next steps:")
-        steps_label.setBuddy(self.next_steps.view)
-        request = QWidget()
-        request_form = QFormLayout(request)
-        request_form.setContentsMargins(0, 0, 0, 0)
-        self._row(request_form, "Proposed &start:", self.proposed_start, self.proposed_start.check)
-        self._row(
-            request_form, "Earl&ier request:", self.previous_request, self.previous_request.check
-        )
-        exports = QWidget()
-        export_row = QHBoxLayout(exports)
-        export_row.setContentsMargins(0, 0, 0, 0)
-        export_row.addWidget(self.export_followup)
-        export_row.addWidget(self.export_letter)
-        export_row.addStretch(1)
-
-        left = QVBoxLayout()
-        left.addWidget(heading_label("Before the meeting", 2))
-        left.addWidget(
-            group(
-                "Meeting",
-                "meeting_group",
-                when,
-                hint="Book proper time, in a calm week, after a win.",
-            )
-        )
-        left.addWidget(
-            group(
-                "&Timing",
-                "timing_group",
-                self.timing,
-                timing_label,
-                self.timing_notes,
-                private=True,
-            )
-        )
-        left.addWidget(
-            group(
-                "Talking &points",
-                "talking_points_group",
-                self.talking_points,
-                private=True,
-                hint="What you will say, in order.",
-            )
-        )
-        left.addWidget(
-            group(
-                "Formal request",
-                "request_group",
-                request,
-                hint="For the formal request letter. A UK statutory request must give the "
-                "proposed start and say whether, and when, you asked before.",
-            )
-        )
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(heading_label("During and after", 2))
-        right.addWidget(group("&Notes", "notes_group", self.notes, private=True))
-        right.addWidget(
-            group("Outcome and next steps", "outcome_group", outcome, steps_label, self.next_steps)
-        )
-        right.addWidget(group("Trial lo&g", "trial_log_group", self.trial_log))
-        right.addWidget(
-            group(
-                "Confirm it in writing",
-                "export_group",
-                exports,
-                hint="For your manager: the follow-up carries the outcome, next steps and trial "
-                "dates; the letter carries the formal request. Nothing private goes in.",
-            )
-        )
-        right.addStretch(1)
-
-        page = QWidget()
-        page.setObjectName("meeting_page")
-        column = QVBoxLayout(page)
-        column.setContentsMargins(12, 12, 12, 12)
-        column.addWidget(heading_label("The meeting, and what comes after"))
-        column.addWidget(
-            muted_label(
-                "Prepare the conversation, then record how it went and keep a log of the trial."
-            )
-        )
-        column.addWidget(self.load_error)
-        columns = QHBoxLayout()
-        columns.setSpacing(16)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        column.addLayout(columns)
-        return page
-
-    @staticmethod
-    def _row(form: QFormLayout, text: str, field: QWidget, buddy: QWidget | None = None) -> None:
-        label = QLabel(text)
-        label.setBuddy(buddy or field)
-        form.addRow(label, field)
-
     def _set_tab_order(self) -> None:
         # Down the left column, then down the right one.
-        lists = (self.talking_points, self.next_steps)
-        tp, ns = (
-            [e.view, e.add_button, e.remove_button, e.up_button, e.down_button] for e in lists
-        )
+        tp = self.talking_points
         log = self.trial_log
         chain: list[QWidget] = [
             self.at.check,
             self.at.edit,
             *self.timing.boxes.values(),
             self.timing_notes,
-            *tp,
-            self.proposed_start.check,
-            self.proposed_start.edit,
-            self.previous_request.check,
-            self.previous_request.edit,
+            tp.view,
+            tp.add_button,
+            tp.remove_button,
+            tp.up_button,
+            tp.down_button,
+            *self.checklist.buttons,
+            *self.request.focus_chain(),
             self.notes,
             self.outcome,
-            *ns,
+            *self.refusal.focus_chain(),
+            *self.ask_outcomes.focus_widgets(),
+            *self.steps.focus_chain(),
             log.view,
             log.add_button,
             log.edit_button,
             log.delete_button,
+            *self.review.focus_chain(),
             self.export_followup,
             self.export_letter,
+            self.export_appeal,
         ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -276,14 +194,20 @@ class MeetingTab(WorkbookTab):
         self.setEnabled(workbook_id is not None)
         try:
             self.trial_log.set_workbook(workbook_id)
+            self.review.set_workbook(workbook_id)
+            self.checklist.set_workbook(workbook_id)
             if workbook_id is None:
                 return
             meeting = self.ctx.service.part(Meeting, workbook_id)
             request = self.ctx.service.part(FormalRequest, workbook_id)
+            asks = self.ctx.service.items(Ask, workbook_id)
         except FlexPrepError as exc:
             show_error(self.load_error, f"The meeting could not be read: {exc}")
             return
         show_error(self.load_error, "")
+        rows = [
+            AskRow(a.id, a.title, a.draft, a.in_request, a.outcome, a.outcome_note) for a in asks
+        ]
         self._loading = True
         try:
             self.at.set_value(meeting.at)
@@ -292,50 +216,75 @@ class MeetingTab(WorkbookTab):
             self.talking_points.set_items(meeting.talking_points or [], keep_blanks=same)
             self.notes.set_text(meeting.notes)
             self.outcome.setCurrentIndex(max(0, self.outcome.findData(meeting.outcome)))
-            self._loaded_steps = {step["text"]: step for step in meeting.next_steps or []}
-            self.next_steps.set_items(
-                [step["text"] for step in meeting.next_steps or []], keep_blanks=same
-            )
-            self.proposed_start.set_value(request.proposed_start)
-            earlier = request.previous_requests or []
-            self.previous_request.set_value(date.fromisoformat(earlier[-1]) if earlier else None)
+            self.steps.set_steps(list(meeting.next_steps or []), keep_blanks=same)
+            self.request.set_request({key: getattr(request, key) for key in fields.REQUEST.keys})
+            self.request.asks.set_asks(rows)
+            self.ask_outcomes.set_asks(rows)
+            self._show_law()
+            self.refusal.set_refusal(meeting.refusal)
         finally:
             self._loading = False
         self._show_countdown()
+        self._show_outcome()
+        self._set_tab_order()
 
     # -- saving ----------------------------------------------------------------------
 
-    def _steps(self, texts: list[str]) -> list[dict[str, Any]]:
-        """Next steps as stored: each text keeps the owner and due date it had."""
-        known = getattr(self, "_loaded_steps", {})
-        return [
-            {
-                "text": text,
-                "owner": known.get(text, {}).get("owner", ""),
-                "due": known.get(text, {}).get("due"),
-            }
-            for text in texts
-        ]
+    def _save(self, **values: Any) -> None:
+        self._schedule(Meeting, values)
 
-    def _save(self, **fields: Any) -> None:
-        self._schedule(Meeting, fields)
-
-    def _save_request(self, **fields: Any) -> None:
-        self._schedule(FormalRequest, fields)
-
-    def _schedule(self, model: type[Any], fields: dict[str, Any]) -> None:
+    def _schedule(self, model: type[Any], values: dict[str, Any]) -> None:
         workbook_id = self.workbook_id
         if workbook_id is None or self._loading:
             return
-        for field, value in fields.items():
+        for field, value in values.items():
             self.ctx.saver.schedule(
                 (model.__name__, workbook_id, field),
                 functools.partial(
                     self.ctx.service.update_part, model, workbook_id, **{field: value}
                 ),
             )
-        if not {"timing_notes", "notes"} & set(fields):
+        if not {"timing_notes", "notes"} & set(values):
             self.changed("meeting")
+
+    @Slot(int, str, object)
+    def _save_ask(self, ask_id: int, field: str, value: object) -> None:
+        if self.workbook_id is None or self._loading:
+            return
+        self.ctx.saver.schedule(
+            ("Ask", ask_id, field),
+            functools.partial(self.ctx.service.update_item, Ask, ask_id, **{field: value}),
+        )
+        if field != "outcome_note":
+            self.changed("asks")
+
+    @Slot(str, object)
+    def _on_request_edited(self, field: str, value: object) -> None:
+        self._schedule(FormalRequest, {field: value})
+        if field in ("sent_on", "jurisdiction"):
+            self._show_law()
+
+    @Slot()
+    def _on_outcome(self, *_args: object) -> None:
+        self._show_outcome()
+        self._save(outcome=self.outcome.currentData())
+
+    def _show_outcome(self) -> None:
+        declined = self.outcome.currentData() == "declined"
+        self.refusal_group.setVisible(declined)
+        self.export_appeal.setVisible(declined)
+
+    def _show_law(self) -> None:
+        """The deadline clock and the refusal's grounds, for the law now chosen."""
+        rules, sent = self.request.rules, self.request.sent_on.value()
+        sent_on = sent if isinstance(sent, date) else None
+        today = self.today()
+        text = deadline_text(rules, sent_on, today)
+        state = deadline_state(rules, sent_on, today)
+        self.request.clock.setText(f"<b>{text}</b>" if state in ("near", "passed") else text)
+        self.request.clock.setProperty("state", state)
+        self.refusal.set_rules(rules, sent_on)
+        self._set_tab_order()
 
     @Slot(object)
     def _on_at(self, when: datetime | None) -> None:
@@ -350,10 +299,28 @@ class MeetingTab(WorkbookTab):
 
     # -- navigation ------------------------------------------------------------------
 
-    def focus_anchor(self, anchor: str) -> None:
-        if anchor == "talking_points":
-            widget: QWidget = self.talking_points.view
-        else:
-            widget = self.at.edit if self.at.value() is not None else self.at.check
+    @Slot(str)
+    def focus_field(self, field: str) -> None:
+        """Put the focus on the field a checklist item names (here or on another tab)."""
+        if field in ELSEWHERE:
+            self.ctx.signals.navigate.emit(*ELSEWHERE[field])
+            return
+        self._focus(self.request.widget_for(field))
+
+    def _focus(self, widget: QWidget) -> None:
         self.scroll_area.ensureWidgetVisible(widget, 0, 80)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_anchor(self, anchor: str) -> None:
+        if anchor == "talking_points":
+            self._focus(self.talking_points.view)
+        elif anchor in ("sent_on", "request"):
+            self._focus(self.request.widget_for("request.sent_on"))
+        elif anchor.startswith(("request.", "asks[]")):
+            self.focus_field(anchor)
+        elif anchor == "review":
+            self._focus(self.review.focus_target())
+        elif anchor == "refusal" and self.refusal_group.isVisible():
+            self._focus(self.refusal.reasons)
+        else:
+            self._focus(self.at.edit if self.at.value() is not None else self.at.check)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from flexprep.core.readiness import NEAR_DAYS
 from flexprep.core.rehearsal import CONFIDENT, DEFAULT_SECONDS
+from flexprep.core.rehearsal_plan import due_today
 from flexprep.ui.objections.models import COL_TEXT, ObjectionItem, ObjectionTableModel
 from flexprep.ui.widgets.common import heading_label, muted_label, name
 
@@ -106,6 +108,10 @@ class ObjectionListPane(QWidget):
             "Start rehearsing, weakest objections first",
         )
         self.start_button.setMinimumHeight(34)
+        self.start_button.setToolTip(
+            "Due today by the schedule to the meeting day: each objection is rehearsed at "
+            "least twice before it, the weakest most often, the last time on the eve."
+        )
         self.start_button.clicked.connect(self.start_requested)
         timing = QHBoxLayout()
         timing.addWidget(seconds_label)
@@ -155,10 +161,23 @@ class ObjectionListPane(QWidget):
         self.down_button.setEnabled(row is not None and row < count - 1)
         self.start_button.setEnabled(can_rehearse)
 
-    def update_status(self, items: Sequence[ObjectionItem], days: int | None) -> None:
-        """One line: how many, never rehearsed, below 4, and the meeting when near."""
+    def update_status(
+        self, items: Sequence[ObjectionItem], days: int | None, today: date | None = None
+    ) -> None:
+        """One line: how many, never rehearsed, below 4, and the meeting when near; the
+        start button says how many are due today by the schedule to the meeting day."""
         items = [i for i in items if i.text.strip()]
+        today = today or date.today()
+        meeting = None if days is None else today + timedelta(days=days)
+        due = due_today(items, today, meeting)
+        self.start_button.setText(
+            f"Start &rehearsal · {due} due today" if due else "Start &rehearsal · none due today"
+        )
+        self.start_button.setAccessibleName(
+            f"Start rehearsing, weakest objections first; {due or 'none'} due today"
+        )
         if not items:
+            self.start_button.setText("Start &rehearsal")
             self.status.setText("Nothing to rehearse yet: add an objection first.")
             return
         never = sum(1 for i in items if i.latest is None)

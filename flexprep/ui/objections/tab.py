@@ -69,6 +69,7 @@ class ObjectionRehearsalTab(WorkbookTab):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([380, 900])
         self.rehearsal = RehearsalView(ctx)
+        self.progress.watch(lambda: self.model.items, self.rehearsal.voice)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.splitter)
         self.stack.addWidget(self.rehearsal)

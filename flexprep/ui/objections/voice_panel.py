@@ -10,16 +10,14 @@ worker processes and its feedback shown on the card. The devices are made by
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Callable
-from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QMessageBox
 
 from flexprep.core.recordings import Recording, RecordingStore, database_file
+from flexprep.ui.objections.rehearsal_menu import confirm_delete_all
 from flexprep.ui.objections.voice import (
     AudioInput,
     AudioOutput,
@@ -30,96 +28,18 @@ from flexprep.ui.objections.voice import (
     VoiceError,
     VoiceLoader,
 )
+from flexprep.ui.objections.voice_feedback import FeedbackRunner, PoolAnalysis
 from flexprep.ui.objections.voice_widgets import VoicePanel, feedback_text
 
 #: Shorter takes (a stray key press) are not kept.
 SHORTEST_S = 0.3
 
 
-class FeedbackRunner(QObject):
-    """Analyses recordings in a background thread (the recogniser in worker processes)."""
-
-    done = Signal(object, object)  # Recording, the feedback dict
-    failed = Signal(object, str)
-
-    def __init__(
-        self, analyse: Callable[[Path], dict[str, Any]], parent: QObject | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.analyse = analyse
-
-    def submit(
-        self, recording: Recording, analyse: Callable[[Path], dict[str, Any]] | None = None
-    ) -> None:
-        """Analyse ``recording`` with ``analyse`` (default: :attr:`analyse`)."""
-        threading.Thread(
-            target=self._work,
-            args=(recording, analyse or self.analyse),
-            daemon=True,
-            name="flexprep-feedback",
-        ).start()
-
-    def _work(self, recording: Recording, analyse: Callable[[Path], dict[str, Any]]) -> None:
-        try:
-            result = analyse(recording.path)
-        except Exception as exc:  # noqa: BLE001 - reported on the card, never a crash
-            self.failed.emit(recording, f"Feedback could not be computed: {exc}")
-        else:
-            self.done.emit(recording, result)
-
-
-class PoolAnalysis:
-    """The default analysis: two worker processes, started when first recording."""
-
-    def __init__(self) -> None:
-        self._pool: Executor | None = None
-        self._lock = threading.Lock()
-
-    def warm_up(self) -> None:
-        threading.Thread(target=self._get, daemon=True, name="flexprep-pool").start()
-
-    def _get(self) -> Executor | None:
-        from flexprep.core.speech.recognise import default_recogniser
-
-        with self._lock:
-            if self._pool is None and default_recogniser() is not None:
-                from flexprep.core.speech.analysis import process_pool
-
-                self._pool = process_pool(2)
-                self._pool.submit(int)  # starts the workers, which load the model
-            return self._pool
-
-    def shutdown(self) -> None:
-        """Stop the workers (they also stop when the program exits)."""
-        with self._lock:
-            if self._pool is not None:
-                self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
-
-    def start_take(self, rate: int, channels: int) -> Any:
-        """A :class:`~flexprep.core.speech.live.LiveTake` transcribing in the workers."""
-        from flexprep.core.speech.live import LiveTake
-        from flexprep.core.speech.recognise import transcribe_in_worker
-
-        def submit(pcm: bytes) -> Any:
-            pool = self._get()
-            if pool is None:  # no recogniser installed: figures without words
-                done: Future[list[str]] = Future()
-                done.set_result([])
-                return done
-            return pool.submit(transcribe_in_worker, pcm)
-
-        return LiveTake(rate, channels, submit)
-
-    def __call__(self, path: Path) -> dict[str, Any]:
-        from flexprep.core.speech.analysis import analyse
-        from flexprep.core.speech.audio import read_wav
-
-        return analyse(read_wav(path), pool=self._get()).as_dict()
-
-
 class VoiceController(QObject):
     """Sound in rehearsal: recording, playback, feedback and the manager's voice."""
+
+    #: A recording was analysed or deleted (the progress chart redraws).
+    recordings_changed = Signal()
 
     def __init__(self, ctx: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -185,7 +105,19 @@ class VoiceController(QObject):
         self.store = RecordingStore(path) if path is not None else None
         if self.store is not None:
             with contextlib.suppress(OSError):
-                self.store.prune(ids)
+                if self.store.prune(ids):
+                    self.recordings_changed.emit()
+
+    def recording_store(self) -> RecordingStore | None:
+        """The recordings of this database, before any rehearsal too (None in memory)."""
+        if self.store is None:
+            try:
+                with self.ctx.service.transaction() as session:
+                    path = database_file(session.connection())
+            except Exception:  # noqa: BLE001 - no recordings to show, nothing worse
+                path = None
+            self.store = RecordingStore(path) if path is not None else None
+        return self.store
 
     def card_shown(self, objection: Any) -> None:
         """A new card: its recordings listed, the objection spoken, recording if armed."""
@@ -303,6 +235,7 @@ class VoiceController(QObject):
         if self.store is not None and recording.path.exists():
             with contextlib.suppress(OSError):
                 self.store.save_feedback(recording, feedback)
+            self.recordings_changed.emit()
         if self.objection is not None and recording.objection_id == self.objection.id:
             self.panel.feedback.setText(feedback_text(feedback, self.countdown))
             self._refresh()
@@ -354,6 +287,7 @@ class VoiceController(QObject):
             return
         self.store.delete(recording)
         self._refresh()
+        self.recordings_changed.emit()
         self._say("The recording was deleted.")
 
     @Slot()
@@ -361,21 +295,21 @@ class VoiceController(QObject):
         """Delete every recording of this database, after asking."""
         if self.store is None:
             return
-        count = len(self.store.recordings())
-        if not count:
-            self._say("There are no recordings.")
+        try:
+            deleted = confirm_delete_all(self.panel, self.store)
+        except OSError as exc:
+            self._say(f"Not all recordings could be deleted: {exc.strerror or exc}")
             return
-        answer = QMessageBox.question(
-            self.panel,
-            "Delete all recordings",
-            f"Delete all {count} recordings of your answers? This cannot be undone.",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if deleted is None:
             return
-        self.store.delete_all()
+        self.recordings_deleted()
+        self._say("All recordings were deleted." if deleted else "There are no recordings.")
+
+    def recordings_deleted(self) -> None:
+        """Every recording is gone (from the panel or the Rehearsal menu): show it."""
         self._refresh()
         self.panel.feedback.clear()
-        self._say("All recordings were deleted.")
+        self.recordings_changed.emit()
 
     # -- the manager's voice ----------------------------------------------------------
 

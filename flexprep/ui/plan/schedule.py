@@ -1,4 +1,8 @@
-"""The weekly schedule grid: where each day is worked, its hours, and hours per week."""
+"""The weekly schedule grid: where each day is worked now and in the plan, with hours.
+
+Two weeks side by side: the current working pattern (``plan.current_schedule``) and
+the proposed one (``plan.schedule``), both in the file-format shape.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -56,51 +62,139 @@ class HoursEdit(QLineEdit):
         self._check()
 
 
-class ScheduleEditor(QWidget):
-    """Monday to Sunday: a place (or not set) and optional hours per day.
+class WeekPattern:
+    """One week's place and hours boxes, Monday to Sunday (the current or proposed one).
 
-    ``schedule_changed`` carries the schedule to save, in the file-format shape. A day
-    whose hours are not a valid range keeps its last valid hours there (the typed text
-    stays in the box, flagged) until the user fixes it.
+    ``schedule()`` is what to save, in the file-format shape: the days with a place, with
+    their hours as typed. Hours that are not a valid range are saved too (the field is
+    text), so nothing typed is lost; they stay marked as needing a fix where shown.
+    """
+
+    def __init__(self, prefix: str, suffix: str) -> None:
+        self.where: dict[str, QComboBox] = {}
+        self.hours: dict[str, HoursEdit] = {}
+        for day, label in vocab.WEEKDAYS.items():
+            combo = name(QComboBox(), f"{prefix}where_{day}", f"{label}{suffix}: where")
+            combo.addItem("Not set", "")
+            for key, text in vocab.WHERE.items():
+                combo.addItem(text, key)
+            hours = HoursEdit(f"{prefix}hours_{day}", f"{label}{suffix}: hours")
+            hours.setMinimumWidth(hours.fontMetrics().horizontalAdvance("e.g. 08:00-16:30") + 34)
+            hours.setMaximumWidth(170)
+            self.where[day], self.hours[day] = combo, hours
+
+    def widgets(self) -> list[QWidget]:
+        """Place then hours, day by day: the tab order."""
+        return [w for day in self.where for w in (self.where[day], self.hours[day])]
+
+    def load(self, schedule: dict[str, Any], *, keep_typed: bool) -> None:
+        """Show ``schedule``; with ``keep_typed``, hours still being fixed are kept."""
+        for day, combo in self.where.items():
+            entry = schedule.get(day) or {}
+            combo.setCurrentIndex(max(0, combo.findData(entry.get("where", ""))))
+            edit = self.hours[day]
+            if not (keep_typed and edit.problem()):
+                edit.setText(entry.get("hours", ""))
+            edit.setEnabled(combo.currentData() in WORKING)
+
+    def schedule(self) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for day, combo in self.where.items():
+            where = combo.currentData()
+            if not where:
+                continue
+            entry: dict[str, str] = {"where": where}
+            hours = self.hours[day].text().strip()
+            if where in WORKING and hours:
+                entry["hours"] = hours
+            result[day] = entry
+        return result
+
+    def shown(self) -> dict[str, Any]:
+        """The week as shown now (bad hours count as none), for the totals."""
+        return {
+            day: {
+                "where": combo.currentData(),
+                "hours": "" if self.hours[day].problem() else self.hours[day].text(),
+            }
+            for day, combo in self.where.items()
+            if combo.currentData()
+        }
+
+    def problems(self, which: str) -> list[str]:
+        return [
+            f"⚠ {vocab.WEEKDAYS[d]}{which}: “{e.text()}” — {e.problem()}."
+            for d, e in self.hours.items()
+            if e.problem()
+        ]
+
+
+def week_summary(shown: dict[str, Any]) -> tuple[str, str]:
+    """(``37 h 30 a week``, ``Office 22 h 30 · Remote 15 h · Flexible 0 h``)."""
+    totals = weekly_hours(shown)
+    places = " · ".join(f"{vocab.WHERE[p]} {format_hours(totals[p])}" for p in WORKING)
+    return f"{format_hours(totals['total'])} a week", places
+
+
+class ScheduleEditor(QWidget):
+    """Monday to Sunday, now and proposed: a place (or not set) and hours per day.
+
+    ``schedule_changed`` carries the proposed schedule to save and ``current_changed``
+    the current one, both in the file-format shape. ``where``, ``hours`` and
+    ``day_totals`` are the proposed week's; ``current`` holds the current week's boxes.
+    While the proposed week is empty, "Copy to the proposed week" starts it from the
+    current one (so nothing typed is ever overwritten).
     """
 
     schedule_changed = Signal(dict)
+    current_changed = Signal(dict)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("schedule_editor")
         self._loading = False
-        self._saved_hours: dict[str, str] = {}
         self._last: dict[str, Any] = {}
-        self.where: dict[str, QComboBox] = {}
-        self.hours: dict[str, HoursEdit] = {}
+        self._last_current: dict[str, Any] = {}
+        self.current = WeekPattern("current_", " now")
+        self.proposed = WeekPattern("", "")
+        self.where, self.hours = self.proposed.where, self.proposed.hours
         self.day_totals: dict[str, QLabel] = {}
         grid = QGridLayout()
-        grid.setHorizontalSpacing(10)
+        grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(4)
-        for column, title in enumerate(("Day", "Where", "Hours", "")):
-            header = QLabel(f"<b>{title}</b>")
-            grid.addWidget(header, 0, column)
-        for row, (day, label) in enumerate(vocab.WEEKDAYS.items(), 1):
+        for column, title in ((1, "Now"), (3, "Proposed")):
+            grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column, 1, 2)
+        for column, title in enumerate(("Day", "Where", "Hours", "Where", "Hours", "")):
+            grid.addWidget(muted_label(title), 1, column)
+        for row, (day, label) in enumerate(vocab.WEEKDAYS.items(), 2):
             day_label = QLabel(label)
-            combo = name(QComboBox(), f"where_{day}", f"{label}: where")
-            combo.addItem("Not set", "")
-            for key, text in vocab.WHERE.items():
-                combo.addItem(text, key)
-            day_label.setBuddy(combo)
-            hours = HoursEdit(f"hours_{day}", f"{label}: hours")
-            hours.setMaximumWidth(170)
+            day_label.setBuddy(self.current.where[day])
             total = QLabel()
             total.setObjectName(f"day_total_{day}")
-            total.setMinimumWidth(60)
-            combo.activated.connect(lambda _=0, d=day: self._on_where(d))
-            hours.textChanged.connect(lambda _="", d=day: self._on_hours(d))
+            total.setMinimumWidth(44)
+            total.setToolTip("Proposed hours this day")
+            for pattern in (self.current, self.proposed):
+                pattern.where[day].activated.connect(
+                    lambda _=0, d=day, p=pattern: self._on_where(p, d)
+                )
+                pattern.hours[day].textChanged.connect(lambda _="", p=pattern: self._on_hours(p))
             grid.addWidget(day_label, row, 0)
-            grid.addWidget(combo, row, 1)
-            grid.addWidget(hours, row, 2)
-            grid.addWidget(total, row, 3)
-            self.where[day], self.hours[day], self.day_totals[day] = combo, hours, total
-        grid.setColumnStretch(4, 1)
+            grid.addWidget(self.current.where[day], row, 1)
+            grid.addWidget(self.current.hours[day], row, 2)
+            grid.addWidget(self.proposed.where[day], row, 3)
+            grid.addWidget(self.proposed.hours[day], row, 4)
+            grid.addWidget(total, row, 5)
+            self.day_totals[day] = total
+        grid.setColumnStretch(6, 1)
+        self.copy_button = name(
+            QPushButton("Cop&y to the proposed week"),
+            "copy_current_schedule",
+            "Copy the current pattern to the proposed one",
+        )
+        self.copy_button.setToolTip(
+            "Start the proposed week from the pattern you work now (while it is still empty)"
+        )
+        self.copy_button.clicked.connect(self.copy_current)
         self.summary = QLabel()
         self.summary.setObjectName("hours_summary")
         self.summary.setWordWrap(True)
@@ -117,92 +211,94 @@ class ScheduleEditor(QWidget):
         layout.addWidget(
             muted_label(
                 "Hours as start-end, e.g. 08:00-16:30; a day left “Not set” is not part of "
-                "the plan."
+                "that week. Your manager sees both weeks, side by side."
             )
         )
+        copy_row = QHBoxLayout()
+        copy_row.setContentsMargins(0, 0, 0, 0)
+        copy_row.addWidget(self.copy_button)
+        copy_row.addStretch(1)
+        layout.addLayout(copy_row)
         self.problems.hide()
-        previous: QWidget | None = None
-        for day in vocab.WEEKDAYS:
-            for widget in (self.where[day], self.hours[day]):
-                if previous is not None:
-                    QWidget.setTabOrder(previous, widget)
-                previous = widget
+        chain = [*self.current.widgets(), self.copy_button, *self.proposed.widgets()]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self._refresh()
 
     def first_field(self) -> QWidget:
         return self.where["mon"]
 
     def first_unset(self) -> QComboBox:
-        """The first day without a place (Monday when all are set)."""
+        """The first day without a proposed place (Monday when all are set)."""
         return next((c for c in self.where.values() if not c.currentData()), self.where["mon"])
 
     # -- loading ---------------------------------------------------------------------
 
     def set_schedule(self, schedule: dict[str, Any], *, keep_typed: bool = False) -> None:
-        """Show ``schedule``; with ``keep_typed``, hours still being fixed are kept."""
+        """Show the proposed ``schedule``; with ``keep_typed``, hours being fixed are kept."""
+        self._load(self.proposed, schedule, keep_typed)
+        self._last = self.schedule()
+
+    def set_current(self, schedule: dict[str, Any], *, keep_typed: bool = False) -> None:
+        """Show the current working pattern (``plan.current_schedule``)."""
+        self._load(self.current, schedule, keep_typed)
+        self._last_current = self.current_schedule()
+
+    def _load(self, pattern: WeekPattern, schedule: dict[str, Any], keep_typed: bool) -> None:
         self._loading = True
         try:
-            for day, combo in self.where.items():
-                entry = schedule.get(day) or {}
-                combo.setCurrentIndex(max(0, combo.findData(entry.get("where", ""))))
-                hours = entry.get("hours", "")
-                self._saved_hours[day] = hours
-                edit = self.hours[day]
-                if not (keep_typed and edit.problem()):
-                    edit.setText(hours)
-                edit.setEnabled(combo.currentData() in WORKING)
+            pattern.load(schedule, keep_typed=keep_typed)
         finally:
             self._loading = False
-        self._last = self.schedule()
         self._refresh()
 
-    # -- the schedule ----------------------------------------------------------------
+    # -- the schedules ---------------------------------------------------------------
 
     def schedule(self) -> dict[str, Any]:
-        """What to save: the days with a place, with their hours as typed.
+        """The proposed week to save (see :class:`WeekPattern`)."""
+        return self.proposed.schedule()
 
-        Hours that are not a valid range are saved too (the field is text), so nothing
-        typed is lost; they stay marked as needing a fix wherever they are shown.
-        """
-        result: dict[str, Any] = {}
-        for day, combo in self.where.items():
-            where = combo.currentData()
-            if not where:
-                continue
-            entry: dict[str, str] = {"where": where}
-            edit = self.hours[day]
-            hours = edit.text().strip()
-            if where in WORKING and hours:
-                entry["hours"] = hours
-            result[day] = entry
-        return result
+    def current_schedule(self) -> dict[str, Any]:
+        """The current week to save."""
+        return self.current.schedule()
 
     def shown_schedule(self) -> dict[str, Any]:
-        """The schedule as shown now (bad hours count as none), for the totals."""
-        return {
-            day: {
-                "where": self.where[day].currentData(),
-                "hours": "" if self.hours[day].problem() else self.hours[day].text(),
-            }
-            for day in self.where
-            if self.where[day].currentData()
-        }
+        """The proposed week as shown now (bad hours count as none), for the totals."""
+        return self.proposed.shown()
 
     @Slot()
-    def _on_where(self, day: str) -> None:
-        self.hours[day].setEnabled(self.where[day].currentData() in WORKING)
+    def copy_current(self) -> None:
+        """Start the empty proposed week from the current one (then change what differs)."""
+        if self.proposed.schedule():
+            return  # never overwrites a proposed week
+        self._loading = True
+        try:
+            for day, combo in self.current.where.items():
+                target = self.proposed.where[day]
+                target.setCurrentIndex(combo.currentIndex())
+                self.proposed.hours[day].setText(self.current.hours[day].text())
+                self.proposed.hours[day].setEnabled(target.currentData() in WORKING)
+        finally:
+            self._loading = False
+        self._changed()
+        self.proposed.where["mon"].setFocus()
+
+    def _on_where(self, pattern: WeekPattern, day: str) -> None:
+        pattern.hours[day].setEnabled(pattern.where[day].currentData() in WORKING)
         self._changed()
 
-    @Slot()
-    def _on_hours(self, day: str) -> None:
-        if self._loading:
-            return
-        self._saved_hours[day] = self.hours[day].text().strip()
-        self._changed()
+    def _on_hours(self, _pattern: WeekPattern) -> None:
+        if not self._loading:
+            self._changed()
 
     def _changed(self) -> None:
         self._refresh()
         if self._loading:
             return
+        current = self.current_schedule()
+        if current != self._last_current:
+            self._last_current = current
+            self.current_changed.emit(current)
         schedule = self.schedule()
         if schedule != self._last:
             self._last = schedule
@@ -214,14 +310,15 @@ class ScheduleEditor(QWidget):
             entry = shown.get(day)
             hours = range_hours(entry["hours"]) if entry and entry["where"] in WORKING else 0
             label.setText(format_hours(hours) if hours else "")
-        totals = weekly_hours(shown)
-        places = " · ".join(f"{vocab.WHERE[p]} {format_hours(totals[p])}" for p in WORKING)
-        self.summary.setText(f"<b>{format_hours(totals['total'])} a week</b> — {places}")
-        problems = [
-            f"⚠ {vocab.WEEKDAYS[d]}: “{e.text()}” — {e.problem()}."
-            for d, e in self.hours.items()
-            if e.problem()
-        ]
+        now = self.current.shown()
+        total, places = week_summary(shown)
+        lines = [f"<b>Proposed: {total}</b> — {places}"]
+        if now:
+            total, places = week_summary(now)
+            lines.append(f"Now: {total} — {places}")
+        self.summary.setText("<br>".join(lines))
+        self.copy_button.setEnabled(bool(now) and not shown and not self.proposed.schedule())
+        problems = self.current.problems(" (now)") + self.proposed.problems("")
         self.problems.setText(
             "\n".join(problems)
             + (

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -15,11 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flexprep.core import content, vocab
+from flexprep.core import content
 from flexprep.core.errors import FlexPrepError
 from flexprep.core.models import Plan
+from flexprep.ui.plan.alternatives import AlternativesEditor
+from flexprep.ui.plan.deliverables import DeliverablesEditor
 from flexprep.ui.plan.schedule import HoursEdit, ScheduleEditor
 from flexprep.ui.plan.trial import TrialEditor
+from flexprep.ui.plan.working import WorkingAgreementEditor
 from flexprep.ui.shell.context import AppContext
 from flexprep.ui.widgets.common import (
     GrowingTextEdit,
@@ -41,6 +43,7 @@ _STRUCTURAL = {
     "success_measures",
     "alternatives",
     "review_date",
+    "deliverables",
 }
 
 
@@ -85,16 +88,17 @@ class PlanTab(WorkbookTab):
             "Escalation path for urgent matters",
             "If something urgent cannot reach you: who, in what order…",
         )
-        self.alternatives: dict[str, QCheckBox] = {}
-        for key, label in vocab.ALTERNATIVES.items():
-            self.alternatives[key] = name(
-                QCheckBox(label), f"alternative_{key}", f"Offer as an alternative: {label}"
-            )
+        coaching = content.plan_coaching()
+        self.alternative_editor = AlternativesEditor(coaching)
+        self.alternatives = self.alternative_editor.boxes
+        self.deliverables = DeliverablesEditor(coaching.get("deliverables", ""))
+        self.working = WorkingAgreementEditor(coaching)
 
         self.scroll_area = scroll_page(self, "plan_scroll", self._build_page())
         self._set_tab_order()
 
         self.schedule.schedule_changed.connect(lambda s: self._save(schedule=s))
+        self.schedule.current_changed.connect(lambda s: self._save(current_schedule=s))
         self.trial.fields_changed.connect(lambda fields: self._save(**fields))
         self.measures.items_changed.connect(lambda items: self._save(success_measures=items))
         for field, editor in (
@@ -105,8 +109,9 @@ class PlanTab(WorkbookTab):
             editor.edited.connect(lambda text, f=field: self._save(**{f: text}))
         self.core_hours.textEdited.connect(self._on_core_hours)
         self.response_time.edited.connect(lambda text: self._save(response_time=text))
-        for box in self.alternatives.values():
-            box.toggled.connect(self._on_alternative)
+        self.alternative_editor.fields_changed.connect(lambda fields: self._save(**fields))
+        self.deliverables.items_changed.connect(lambda items: self._save(deliverables=items))
+        self.working.fields_changed.connect(lambda fields: self._save(**fields))
 
     # -- building --------------------------------------------------------------------
 
@@ -124,11 +129,6 @@ class PlanTab(WorkbookTab):
                 comm_form.addRow("", self.core_problem)
         comm_extra = QWidget()
         comm_extra.setLayout(comm_form)
-        alternatives = QWidget()
-        alt_layout = QVBoxLayout(alternatives)
-        alt_layout.setContentsMargins(0, 0, 0, 0)
-        for box in self.alternatives.values():
-            alt_layout.addWidget(box)
 
         left = QVBoxLayout()
         left.addWidget(
@@ -151,8 +151,9 @@ class PlanTab(WorkbookTab):
             group(
                 "&Alternatives to offer",
                 "alternatives_group",
-                alternatives,
-                hint="If the answer is not yet yes, what else could you offer?",
+                self.alternative_editor,
+                hint="If the answer is not yet yes, what else could you offer? Say in one "
+                "line how each would work; a phased start can say how the pattern steps up.",
             )
         )
         left.addStretch(1)
@@ -164,9 +165,16 @@ class PlanTab(WorkbookTab):
             hint="How you and your manager will judge the trial, most important first.",
         )
         right.addWidget(self.measures_group)
+        right.addWidget(group("Deli&verables", "deliverables_group", self.deliverables))
         right.addWidget(group("&Coverage and hand-offs", "coverage_group", self.coverage))
         right.addWidget(
-            group("Comm&unication", "communication_group", self.communication, comm_extra)
+            group(
+                "Comm&unication",
+                "communication_group",
+                self.communication,
+                comm_extra,
+                self.working,
+            )
         )
         right.addWidget(
             group("Escalation &path for urgent matters", "escalation_group", self.escalation)
@@ -204,16 +212,19 @@ class PlanTab(WorkbookTab):
             trial.review.check,
             trial.review.edit,
             trial.review_after,
-            *self.alternatives.values(),
+            *self.alternative_editor.focus_chain(),
             self.measures.view,
             self.measures.add_button,
             self.measures.remove_button,
             self.measures.up_button,
             self.measures.down_button,
+            *self.deliverables.focus_chain(),
             self.coverage,
             self.communication,
             self.core_hours,
             self.response_time,
+            self.working.time_zone,
+            self.working.async_guidelines,
             self.escalation,
         ]
         for first, second in zip(chain, chain[1:], strict=False):
@@ -239,6 +250,7 @@ class PlanTab(WorkbookTab):
         self._loading = True
         try:
             self.schedule.set_schedule(plan.schedule or {}, keep_typed=same)
+            self.schedule.set_current(plan.current_schedule or {}, keep_typed=same)
             self.trial.set_plan(plan)
             self.measures.set_items(plan.success_measures or [], keep_blanks=same)
             self.measures.set_suggestions(
@@ -251,8 +263,10 @@ class PlanTab(WorkbookTab):
             if not (same and self.core_hours.problem()):
                 self.core_hours.setText(plan.core_hours)
             self.response_time.set_text(plan.response_time)
-            for key, box in self.alternatives.items():
-                box.setChecked(key in (plan.alternatives or []))
+            self.alternative_editor.set_plan(plan)
+            self.working.set_plan(plan)
+            if not (same and self.deliverables.rows):
+                self.deliverables.set_items(plan.deliverables or [])
         finally:
             self._loading = False
         self._show_core_problem()
@@ -290,10 +304,6 @@ class PlanTab(WorkbookTab):
         )
         self.core_problem.setVisible(bool(problem))
 
-    @Slot()
-    def _on_alternative(self) -> None:
-        self._save(alternatives=[k for k, box in self.alternatives.items() if box.isChecked()])
-
     # -- navigation ------------------------------------------------------------------
 
     def focus_anchor(self, anchor: str) -> None:
@@ -313,6 +323,12 @@ class PlanTab(WorkbookTab):
             "coverage": lambda: self.coverage,
             "communication": lambda: self.communication,
             "escalation": lambda: self.escalation,
+            "deliverables": lambda: (
+                self.deliverables.rows[0].text
+                if self.deliverables.rows
+                else self.deliverables.add_button
+            ),
+            "working": lambda: self.working.time_zone,
         }
         widget = targets.get(anchor, self.schedule.first_field)()
         self.scroll_area.ensureWidgetVisible(widget, 0, 80)

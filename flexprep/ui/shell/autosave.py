@@ -11,17 +11,21 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Hashable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol, TypeVar, cast
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, QTimer, Signal, Slot
 
 from flexprep.ui.shell.save_batch import KEPT, Edit, Outcome, Result, SaveChecks, typed_value
 from flexprep.ui.shell.save_batch import write_batch as _write_batch
 
 SAVE_DELAY_MS = 400
 RETRY_DELAY_MS = 3000
+#: A wait on the worker longer than this is shown (:attr:`Saver.waiting`).
+WAIT_SHOWN_MS = 300
+T = TypeVar("T")
+S = TypeVar("S")
 
 
 class Saver(QObject):
@@ -37,7 +41,11 @@ class Saver(QObject):
     failed = Signal(str)
     #: Edits that did not reach the database (a list of :class:`Result`).
     kept = Signal(object)
+    #: True when a wait on the worker (:meth:`Saver.flush`, :meth:`Saver.run`) has
+    #: lasted long enough to show; False when it is over.
+    waiting = Signal(bool)
     _finished = Signal(int, object)  # from the worker thread: batch number, its future
+    _wake = Signal()  # from the worker thread: a waited-for job is done
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -95,7 +103,7 @@ class Saver(QObject):
 
     def discard(self) -> None:
         """Forget queued writes (their workbook is being deleted)."""
-        self._wait_in_flight()
+        self._drain()
         self._pending.clear()
         self._timer.stop()
 
@@ -109,22 +117,40 @@ class Saver(QObject):
     def flush(self) -> bool:
         """Write everything queued now and wait; False if something could not be saved.
 
-        Blocks until the worker is done: meant for explicit actions (switching
-        workbook, deleting, exporting, closing), not for each keystroke.
+        Meant for explicit actions (switching workbook, deleting, exporting, closing),
+        not for each keystroke. The wait never freezes the window: it paints and its
+        timers run while the worker writes (a database locked by another program
+        holds a batch for up to the busy timeout), and what the user clicks or types
+        meanwhile is handled once the wait is over. :attr:`waiting` says when it is
+        long enough to show.
         """
         self._timer.stop()
         was_writing = self._future is not None
-        self._wait_in_flight()
+        self._drain()
         if self._pending and not (was_writing and self.last_error is not None):
             # (A batch that has just failed on the database is not tried twice in a row.)
             self._start()
-            self._wait_in_flight()
+            self._drain()
         return not self._pending
+
+    def run(self, work: Callable[[], T]) -> T:
+        """Run ``work`` (a database write) on the worker, after what is queued; its result.
+
+        For the window's own writes (add, delete, move): the window keeps painting
+        while ``work`` waits on a database lock, as during :meth:`flush`.
+
+        Raises:
+            Exception: whatever ``work`` raised.
+        """
+        self._drain()
+        future = self._worker().submit(work)
+        self._spin(future)
+        return future.result()
 
     def shutdown(self) -> None:
         """Wait for the worker and stop it (the window closes)."""
         self._timer.stop()
-        self._wait_in_flight()
+        self._drain()
         if self._executor is not None:
             self._executor.shutdown(wait=True)
             self._executor = None
@@ -144,9 +170,7 @@ class Saver(QObject):
             self._future = done
             self._handle(number, done)
             return
-        if self._executor is None:
-            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="flexprep-save")
-        future = self._executor.submit(_write_batch, batch, self.checks)
+        future = self._worker().submit(_write_batch, batch, self.checks)
         self._future = future
 
         def report(finished: Future[list[Result]]) -> None:
@@ -155,11 +179,49 @@ class Saver(QObject):
 
         future.add_done_callback(report)
 
-    def _wait_in_flight(self) -> None:
-        future = self._future
-        if future is not None:
-            future.result()
-            self._handle(self._batch, future)
+    def _worker(self) -> ThreadPoolExecutor:
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="flexprep-save")
+        return self._executor
+
+    def _drain(self) -> None:
+        """Wait until no batch is in flight (one started by a timer meanwhile too)."""
+        while self._future is not None:
+            future = self._future
+            self._spin(future)
+            if future is self._future:  # not yet handled by _on_finished while spinning
+                self._handle(self._batch, future)
+
+    def _spin(self, future: Future[Any]) -> None:
+        """Wait for ``future`` while the window paints and its timers run.
+
+        User input waits in the queue (it is handled once this returns), so nothing
+        the user does can start another action in the middle of this one. Off the
+        GUI thread (or with no application) this simply blocks.
+        """
+        app = QCoreApplication.instance()
+        if future.done() or app is None or QThread.currentThread() is not app.thread():
+            wait([future])
+            return
+        loop = QEventLoop()
+        self._wake.connect(loop.quit)
+        future.add_done_callback(lambda _done: self._wake_up())
+        shown = QTimer()
+        shown.setSingleShot(True)
+        shown.timeout.connect(lambda: self.waiting.emit(True))
+        shown.start(WAIT_SHOWN_MS)
+        try:
+            while not future.done():  # (a wake-up left over from an earlier wait: again)
+                loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        finally:
+            self._wake.disconnect(loop.quit)
+            if not shown.isActive():
+                self.waiting.emit(False)
+            shown.stop()
+
+    def _wake_up(self) -> None:
+        with contextlib.suppress(RuntimeError):  # the window is gone
+            self._wake.emit()
 
     @Slot(int, object)
     def _on_finished(self, number: int, future: Future[list[Result]]) -> None:
@@ -192,3 +254,36 @@ class Saver(QObject):
             self.saved.emit(datetime.now())
         if self._pending and not self._timer.isActive():
             self._timer.start(SAVE_DELAY_MS)
+
+
+class Runner(Protocol):
+    """Runs a job where it may wait on the database (:meth:`Saver.run`)."""
+
+    def run(self, work: Callable[[], T]) -> T: ...
+
+
+class _Aside:
+    """``service``'s methods, each run by ``saver`` (:meth:`Saver.run`)."""
+
+    def __init__(self, service: object, saver: Runner) -> None:
+        self._service, self._saver = service, saver
+
+    def __getattr__(self, name: str) -> Any:
+        found = getattr(self._service, name)
+        if not callable(found):
+            return found
+        saver = self._saver
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return saver.run(lambda: found(*args, **kwargs))
+
+        return call
+
+
+def aside(service: S, saver: Runner) -> S:
+    """``service`` whose calls run on the saver's worker, in order with the typing.
+
+    For the window's structural edits (add, delete, move, undo, redo): a database
+    locked by another program makes them wait without freezing the window.
+    """
+    return cast(S, _Aside(service, saver))

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
 
-from PySide6.QtCore import QObject, QUrl, Slot
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -25,33 +23,16 @@ from flexprep.core import content, fileformat, vocab
 from flexprep.core.errors import FlexPrepError
 from flexprep.ui.shell.context import AppContext
 from flexprep.ui.shell.dialogs import NewWorkbookDialog
+from flexprep.ui.shell.document_export import DocumentExports
 from flexprep.ui.shell.exporter import ExportJob
+from flexprep.ui.shell.filenames import safe_filename
+from flexprep.ui.shell.folders import LastFolders
+from flexprep.ui.shell.host import CommandHost
+from flexprep.ui.shell.mnemonics import with_mnemonics
 from flexprep.ui.shell.save_batch import explain
 from flexprep.ui.widgets.common import name
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | None
-
-
-class CommandHost(Protocol):
-    """What the commands need from the window they serve (the window provides it)."""
-
-    @property
-    def workbook_id(self) -> int | None: ...
-
-    def switch_to(self, workbook_id: int | None) -> None:
-        """Show the workbook ``workbook_id`` (None: the welcome page)."""
-
-    def show_first_tab(self) -> None:
-        """Bring the first tab to the front."""
-
-    def show_switcher(self) -> None:
-        """Open the workbook switcher's list."""
-
-
-def safe_filename(text: str) -> str:
-    """A file name made from workbook text (no slashes or control characters)."""
-    cleaned = re.sub(r'[\x00-\x1f\x7f/\\:*?"<>|]+', " ", text).strip(" .")
-    return cleaned[:80] or "workbook"
 
 
 def add_action(
@@ -72,7 +53,7 @@ def add_action(
     return action
 
 
-class WorkbookCommands(QObject):
+class WorkbookCommands(DocumentExports, QObject):
     """New, open, rename, duplicate, delete, import and export a workbook.
 
     Dialogs open over ``window``; messages and the export progress go to ``status``;
@@ -93,6 +74,7 @@ class WorkbookCommands(QObject):
         self.service, self.saver = ctx.service, ctx.saver
         self.database_path = database_path
         self.read_only = False
+        self.folders = LastFolders()  # the window gives it its own settings
         self._export_jobs: list[ExportJob] = []
         self.last_export: Path | None = None
         self.progress = QProgressBar()
@@ -149,18 +131,25 @@ class WorkbookCommands(QObject):
         export_menu = file_menu.addMenu("&Export document")
         export_menu.setObjectName("export_menu")
         self.export_actions: dict[str, QAction] = {}
-        for kind, label in vocab.DOCUMENTS.items():
+        labels = with_mnemonics(f"{label}…" for label in vocab.DOCUMENTS.values())
+        for kind, label in zip(vocab.DOCUMENTS, labels, strict=True):
             shortcut = QKeySequence("Ctrl+E") if kind == "brief" else None
             self.export_actions[kind] = add(
-                f"{label}…",
+                label,
                 lambda _=False, k=kind: self.export_document(k),
                 shortcut,
                 f"action_export_{kind}",
                 export_menu,
             )
-
-    def build_help_menu(self, help_menu: QMenu) -> None:
-        add_action(help_menu, self, "&About FlexPrep", self.about, None, "action_about")
+        export_menu.addSeparator()
+        taken = [label[label.index("&") + 1] for label in labels if "&" in label]
+        self.act_export_calendar = add(
+            with_mnemonics(["Calendar (.ics)…"], taken)[0],
+            self.export_calendar,
+            None,
+            "action_export_calendar",
+            export_menu,
+        )
 
     def update_actions(self) -> None:
         """Enable what needs an open workbook only while one is open."""
@@ -171,6 +160,7 @@ class WorkbookCommands(QObject):
             self.act_delete,
             self.act_export_file,
             *self.export_actions.values(),
+            self.act_export_calendar,
         ):
             action.setEnabled(has_book)
         if self.read_only:
@@ -188,6 +178,17 @@ class WorkbookCommands(QObject):
         """Disable every command that would write to the database."""
         self.read_only = read_only
         self.update_actions()
+
+    @Slot()
+    def export_calendar(self) -> None:
+        """File › Export › Calendar: the workbook's dates as an .ics file (in the
+        background; see :mod:`flexprep.ui.shell.calendar_export`)."""
+        from flexprep.ui.shell.calendar_export import CalendarExport
+
+        workbook_id = self.host.workbook_id
+        if workbook_id is not None:
+            self.saver.flush()
+            CalendarExport(self, workbook_id, self).start()
 
     def _warn(self, title: str, message: str) -> None:
         QMessageBox.warning(self.dialog_parent, title, message)
@@ -284,11 +285,12 @@ class WorkbookCommands(QObject):
         path, _ = QFileDialog.getOpenFileName(
             self.dialog_parent,
             "Import workbook file",
-            str(Path.home()),
+            self.folders.suggest("workbook_files"),
             "FlexPrep workbook (*.json);;All files (*)",
         )
         if not path:
             return
+        self.folders.remember("workbook_files", path)
         try:
             book = self.service.import_data(fileformat.read_file(path))
         except FlexPrepError as exc:
@@ -304,12 +306,13 @@ class WorkbookCommands(QObject):
             return
         self.saver.flush()
         data = self.service.export_data(workbook_id)
-        suggested = str(Path.home() / f"{safe_filename(data['name'])}.json")
+        suggested = self.folders.suggest("workbook_files", f"{safe_filename(data['name'])}.json")
         path, _ = QFileDialog.getSaveFileName(
             self.dialog_parent, "Export workbook file", suggested, "FlexPrep workbook (*.json)"
         )
         if not path:
             return
+        self.folders.remember("workbook_files", path)
         try:
             fileformat.write_file(data, path)
         except OSError as exc:
@@ -317,80 +320,4 @@ class WorkbookCommands(QObject):
             return
         self.status.showMessage(f"Workbook file written to {path}", 8000)
 
-    # -- documents --------------------------------------------------------------------
-
-    @Slot(str)
-    def export_document(self, kind: str) -> None:
-        """Ask where to save the ``kind`` document and write it in the background."""
-        workbook_id = self.host.workbook_id
-        if workbook_id is None:
-            return
-        self.saver.flush()
-        data = self.service.export_data(workbook_id)
-        label = vocab.DOCUMENTS[kind]
-        suggested = str(Path.home() / f"{safe_filename(data['name'])} - {label}.docx")
-        path, _ = QFileDialog.getSaveFileName(
-            self.dialog_parent, f"Export {label}", suggested, "Word document (*.docx)"
-        )
-        if not path:
-            return
-        target = Path(path)
-        if target.suffix.lower() != ".docx":
-            target = target.with_name(target.name + ".docx")
-        job = ExportJob(data, kind, target, self)
-        job.progress.connect(self._on_export_progress)
-        job.finished_ok.connect(lambda p, j=job: self._on_exported(j, p))
-        job.failed.connect(lambda m, j=job: self._on_export_failed(j, m))
-        self._export_jobs.append(job)
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.open_file_button.hide()
-        self.open_folder_button.hide()
-        self.status.showMessage(f"Exporting {label}…")
-        job.start()
-
-    @Slot(int, int)
-    def _on_export_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-
-    def _on_exported(self, job: ExportJob, path: str) -> None:
-        self._export_jobs.remove(job)
-        self.progress.hide()
-        self.last_export = Path(path)
-        self.status.showMessage(f"{vocab.DOCUMENTS[job.kind]} saved to {path}")
-        self.open_file_button.show()
-        self.open_folder_button.show()
-
-    def _on_export_failed(self, job: ExportJob, message: str) -> None:
-        self._export_jobs.remove(job)
-        self.progress.hide()
-        self.status.clearMessage()
-        self._warn("Export failed", message)
-
-    @Slot()
-    def open_exported_file(self) -> None:
-        if self.last_export is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export)))
-
-    @Slot()
-    def open_export_folder(self) -> None:
-        if self.last_export is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export.parent)))
-
-    def finish_exports(self) -> None:
-        """Wait for exports still running (on close)."""
-        for job in list(self._export_jobs):
-            job.wait()
-
-    @Slot()
-    def about(self) -> None:
-        from flexprep import __version__
-
-        QMessageBox.about(
-            self.dialog_parent,
-            "About FlexPrep",
-            f"FlexPrep {__version__}\n\nPrepare, privately and offline, to ask your manager "
-            f"for a flexible work arrangement.\n\nYour data stays on this computer:\n"
-            f"{self.database_path}",
-        )
+    # -- documents: export_document and the rest come from DocumentExports ----------

@@ -7,16 +7,18 @@ import textwrap
 from datetime import date
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from flexprep.core.errors import FlexPrepError
 from flexprep.core.readiness import ReadinessItem, days_to_meeting, readiness
+from flexprep.core.rehearsal_plan import due_in_workbook
 from flexprep.ui.shell.context import AppContext
 from flexprep.ui.widgets.common import heading_label, muted_label
 
 REFRESH_DELAY_MS = 700
-WRAP_CHARS = 40
+#: The fewest characters a line of an item is wrapped to, however narrow the panel.
+WRAP_CHARS = 28
 
 
 class _Relay(QObject):
@@ -60,6 +62,21 @@ class ReadinessPanel(QFrame):
         ctx.signals.data_changed.connect(self._schedule)
         ctx.saver.saved.connect(self._schedule)
 
+    def _wrapped(self, text: str) -> str:
+        # Push buttons do not wrap: break items into lines as wide as the panel.
+        # A generous width per character, so a line never outgrows the panel (and the
+        # panel never widens to fit it).
+        sample = "Nothing offered in return yet, NO WALK-AWAY"
+        per_char = 1.15 * self.fontMetrics().horizontalAdvance(sample) / len(sample)
+        room = self.contentsRect().width() - 40  # the frame and the button's padding
+        chars = max(WRAP_CHARS, int(room / max(per_char, 1.0)))
+        return textwrap.fill("→ " + text, chars, subsequent_indent="    ")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        for button, item in zip(self.buttons, self.items, strict=False):
+            button.setText(self._wrapped(item.text))
+
     def set_workbook(self, workbook_id: int | None) -> None:
         self.workbook_id = workbook_id
         self.refresh_in_background()
@@ -73,10 +90,11 @@ class ReadinessPanel(QFrame):
         super().showEvent(event)
         self._timer.start(0)
 
-    def _compute(self, workbook_id: int) -> tuple[list[ReadinessItem], int | None]:
+    def _compute(self, workbook_id: int) -> tuple[list[ReadinessItem], tuple[int | None, int]]:
         data = self.ctx.service.export_data(workbook_id)
         today = self.today()
-        return readiness(data, today), days_to_meeting(data, today)
+        # Days to the meeting, and objections due for rehearsal today (core/rehearsal_plan).
+        return readiness(data, today), (days_to_meeting(data, today), due_in_workbook(data, today))
 
     @Slot()
     def refresh(self) -> None:
@@ -110,12 +128,15 @@ class ReadinessPanel(QFrame):
         QThreadPool.globalInstance().start(work)
 
     @Slot(int, object, object)
-    def _show(self, generation: int, items: list[ReadinessItem], days: int | None) -> None:
+    def _show(
+        self, generation: int, items: list[ReadinessItem], timing: tuple[int | None, int] | None
+    ) -> None:
         if generation != self._generation:
             return  # a newer refresh is on its way
-        if items == self.items and self.buttons and days == getattr(self, "_days", None):
+        if items == self.items and self.buttons and timing == getattr(self, "_days", None):
             return
-        self._days = days
+        self._days = timing
+        days, due = timing or (None, 0)
         for button in self.buttons:
             self._items_box.removeWidget(button)
             button.deleteLater()
@@ -135,15 +156,22 @@ class ReadinessPanel(QFrame):
             self.countdown.setText("<b>The meeting is today.</b> Good luck!")
         else:
             self.countdown.setText("The meeting date has passed: record the outcome.")
+        if due:
+            plural = "objection is" if due == 1 else "objections are"
+            self.countdown.setText(
+                f"{self.countdown.text()} {due} {plural} due for rehearsal today."
+            )
         if self.items:
-            self.summary.setText(f"{len(self.items)} things still to do. Click one to go there.")
+            count = len(self.items)
+            self.summary.setText(
+                "1 thing still to do. Click it to go there."
+                if count == 1
+                else f"{count} things still to do. Click one to go there."
+            )
         else:
             self.summary.setText("Nothing missing. Rehearse once more and export your brief.")
         for item in self.items:
-            # Push buttons do not wrap: break long items into lines that fit the panel.
-            button = QPushButton(
-                textwrap.fill("→ " + item.text, WRAP_CHARS, subsequent_indent="    ")
-            )
+            button = QPushButton(self._wrapped(item.text))
             button.setToolTip(item.text)
             button.setObjectName(f"readiness_{item.key}")
             button.setAccessibleName(f"Fix: {item.text}")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
-from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from flexprep.core import backups
 from flexprep.core.database import Database
@@ -23,8 +23,8 @@ from flexprep.core.summaries import WorkbookInfo
 from flexprep.core.watch import ChangeWatcher, FileIdentity, Poll, WriteTracker, read_only_reason
 from flexprep.ui.shell.autosave import Saver
 from flexprep.ui.shell.banner import Banner, KeptTextDialog
-from flexprep.ui.shell.restore_dialog import RestoreDialog, when_text
 from flexprep.ui.shell.save_batch import Edit, Outcome, Result, explain
+from flexprep.ui.widgets.kept import KeptInputs
 
 POLL_INTERVAL_MS = 2000
 
@@ -102,7 +102,10 @@ class SafetyNet(QObject):
             identity = None
         saver.checks = DatabaseChecks(self.path, identity, service, self.tracker)
         saver.kept.connect(self._on_kept)
+        saver.waiting.connect(self._on_waiting)
         self.recovery = RecoveryFile(self.path)
+        #: Field text that fails its check, kept as typed across restarts.
+        self.kept_input = KeptInputs(window, self.path, lambda: host.workbook_id)
         self.read_only_banner = Banner("read_only_banner", "error", dismissable=False)
         self.notice = Banner("notice_banner", "warning")
         self.notice.show_text_requested.connect(self.show_kept_text)
@@ -196,6 +199,8 @@ class SafetyNet(QObject):
             return
         before, self._stamps = self._stamps, poll
         names = {i: stamp.name for i, stamp in poll.stamps.items()}
+        current = self.host.workbook_id  # (perhaps made since the poll looked)
+        self.kept_input.prune(set(names) | ({current} if current is not None else set()))
         if before is None or names != {i: stamp.name for i, stamp in before.stamps.items()}:
             self.host.refresh_switcher()
         workbook_id = self.host.workbook_id
@@ -344,39 +349,19 @@ class SafetyNet(QObject):
     @Slot()
     def restore_from_backup(self) -> None:
         """File › Restore from backup…: choose, confirm, back up, restore, reload."""
-        if self.database.read_only:
-            QMessageBox.warning(
-                self.window,
-                "Cannot restore",
-                f"This database is read-only ({self.read_only_reason}).",
-            )
-            return
-        chosen = RestoreDialog.choose(self.window, backups.list_backups(self.path))
-        if chosen is None:
-            return
-        if not self.saver.flush():
-            with contextlib.suppress(OSError):
-                self.keep(
-                    [(edit, "not saved before restoring a backup") for edit in self.saver.take()]
-                )
-        try:
-            info = backups.describe(chosen)
-            kept = backups.restore(self.path, chosen)
-        except (FlexPrepError, OSError, sqlite3.Error) as exc:
-            QMessageBox.warning(self.window, "Backup not restored", explain(exc))
-            return
+        from flexprep.ui.shell.restoring import restore_from_backup
+
+        restore_from_backup(self)
+
+    def forget_versions(self) -> None:
+        """Forget which version of each workbook the window has read (all are new)."""
         self.tracker.forget()
         self._stamps = None
-        self.host.refresh_switcher()
-        current = self.host.workbook_id
-        books = self.service.list_workbooks()
-        ids = [book.id for book in books]
-        self.host.switch_to(current if current in ids else (ids[0] if ids else None))
-        self.status.showMessage(
-            f"Restored the backup of {when_text(info)}. What was there before is kept in "
-            f"the backup {kept.name}.",
-            15000,
-        )
+
+    @Slot(bool)
+    def _on_waiting(self, waiting: bool) -> None:
+        if waiting:  # (saved or failed says what came of it)
+            self.save_label.setText("Saving… the database is busy; one moment")
 
     # -- closing -----------------------------------------------------------------------
 
@@ -386,6 +371,7 @@ class SafetyNet(QObject):
             return
         self._closed = True
         self.poll_timer.stop()
+        self.kept_input.close()
         self._executor.shutdown(wait=True)
         self.watcher.close()
         self.tracker.detach()

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from flexprep.core import vocab
-from flexprep.ui.widgets.common import muted_label, name
+from flexprep.ui.widgets.common import name
 
 WARNING, NOTE = "warning", "note"
 
@@ -77,12 +78,38 @@ def _shared(kind: str, view: dict[str, Any]) -> list[str]:
             lines.append("the trial and how it is judged")
     elif kind == "followup":
         lines.append(f"the outcome ({vocab.OUTCOMES[view['meeting']['outcome']].lower()})")
-        steps = [step for step in view["meeting"]["next_steps"] if clean(step["text"])]
+        from flexprep.reports.sections import later_steps
+
+        steps = later_steps(view)
         if steps:
             lines.append(_plural(len(steps), "next step", "next steps"))
+    elif kind == "review":  # the trial review: results, decision, ticked log entries only
+        shared = [entry for entry in view["trial_log"] if entry["shareable"]]
+        lines = ["the results per success measure, the decision and the next review"]
+        lines.append(
+            _plural(len(shared), "trial-log entry you ticked", "trial-log entries you ticked")
+        )
     else:
         lines.append("your formal request")
     return lines
+
+
+def _unconfirmed_alternatives(full: dict[str, Any]) -> Finding | None:
+    """The appeal offers the plan's alternatives: flag them when they are still exactly
+    what the scenario ticked for a new workbook (never looked at since)."""
+    from flexprep.core import content
+
+    chosen = full["plan"]["alternatives"]
+    suggested = content.scenario(full["scenario"] or "other").get("alternatives", [])
+    if not chosen or set(chosen) != set(suggested):
+        return None
+    listed = ", ".join(vocab.ALTERNATIVES.get(key, key).lower() for key in chosen)
+    return Finding(
+        "suggested",
+        WARNING,
+        f"The alternatives it offers ({listed}) are the ones suggested for a new "
+        "workbook and were never changed: check in the Plan tab that you would take them.",
+    )
 
 
 def findings(wb: dict[str, Any], kind: str) -> ShareCheck:
@@ -156,28 +183,47 @@ def findings(wb: dict[str, Any], kind: str) -> ShareCheck:
                     "private",
                     NOTE,
                     _plural(private, "endorsement is", "endorsements are")
-                    + " not marked shareable and stay out.",
+                    + " not marked shareable: "
+                    + ("it stays" if private == 1 else "they stay")
+                    + " out.",
                 )
             )
+    if kind == "appeal":
+        unconfirmed = _unconfirmed_alternatives(full)
+        if unconfirmed is not None:
+            found.append(unconfirmed)
     return ShareCheck(_shared(kind, view), found, count)
 
 
 class ShareCheckDialog(QDialog):
-    """Shows :func:`findings` for one export; ``include_drafts`` is the user's choice."""
+    """Shows :func:`findings` for one export; ``include_drafts`` is the user's choice.
 
-    def __init__(self, wb: dict[str, Any], kind: str, parent: QWidget | None = None) -> None:
+    ``check`` is the :class:`ShareCheck` already worked out off the GUI thread
+    (computed from ``wb`` when not given).
+    """
+
+    def __init__(
+        self,
+        wb: dict[str, Any],
+        kind: str,
+        parent: QWidget | None = None,
+        *,
+        check: ShareCheck | None = None,
+    ) -> None:
         super().__init__(parent)
         label = vocab.DOCUMENTS.get(kind, kind)
         self.setWindowTitle(f"Before you export: {label}")
         self.setObjectName("share_check_dialog")
-        self.check = findings(wb, kind)
+        self.check = check if check is not None else findings(wb, kind)
         layout = QVBoxLayout(self)
         heading = QLabel(f"<b>What the {label.lower()} will share</b>")
         layout.addWidget(heading)
         shared = "\n".join(f"\u2022 {line}" for line in self.check.shared) or "\u2022 nothing yet"
         self.shared_label = name(
-            muted_label(shared), "share_check_shared", "What the document will share"
+            QLabel(shared), "share_check_shared", "What the document will share"
         )
+        self.shared_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.shared_label.setWordWrap(True)
         layout.addWidget(self.shared_label)
         self.finding_labels: list[QLabel] = []
         if self.check.findings:
@@ -214,9 +260,16 @@ class ShareCheckDialog(QDialog):
         return self.drafts_box.isChecked()
 
     @classmethod
-    def ask(cls, wb: dict[str, Any], kind: str, parent: QWidget | None = None) -> bool | None:
+    def ask(
+        cls,
+        wb: dict[str, Any],
+        kind: str,
+        parent: QWidget | None = None,
+        *,
+        check: ShareCheck | None = None,
+    ) -> bool | None:
         """Run the dialog: None when cancelled, else whether to include draft asks."""
-        dialog = cls(wb, kind, parent)
+        dialog = cls(wb, kind, parent, check=check)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.include_drafts

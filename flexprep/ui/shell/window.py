@@ -7,15 +7,12 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import cast
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QPushButton,
     QStackedWidget,
     QTabWidget,
     QToolBar,
@@ -26,12 +23,19 @@ from PySide6.QtWidgets import (
 from flexprep.core.database import Database
 from flexprep.core.errors import FlexPrepError
 from flexprep.core.service import WorkbookService, warm_up
+from flexprep.ui.objections.rehearsal_menu import build_rehearsal_menu
+from flexprep.ui.shell import geometry, menus
 from flexprep.ui.shell.autosave import Saver
-from flexprep.ui.shell.commands import WorkbookCommands, add_action
+from flexprep.ui.shell.closing import FinishingExports, save_or_keep
+from flexprep.ui.shell.commands import WorkbookCommands
 from flexprep.ui.shell.context import AppContext, AppSignals
+from flexprep.ui.shell.folders import LastFolders
+from flexprep.ui.shell.icons import app_icon, decorate
 from flexprep.ui.shell.lock import DatabaseLock
 from flexprep.ui.shell.safety import SafetyNet
-from flexprep.ui.widgets.common import heading_label, muted_label, name
+from flexprep.ui.shell.welcome import WelcomePage
+from flexprep.ui.shell.window_help import WindowHelp
+from flexprep.ui.widgets.common import name
 from flexprep.ui.widgets.tab import WorkbookTab
 from flexprep.ui.widgets.undo import UndoHistory, UndoOffer
 
@@ -62,8 +66,12 @@ class _TabPages(dict[str, WorkbookTab]):
         return self._build(key)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowHelp, QMainWindow):
     """FlexPrep's window over one database; its menus call :class:`WorkbookCommands`."""
+
+    act_restore: QAction
+    undo_action: QAction
+    redo_action: QAction
 
     def __init__(
         self, database: Database, settings: QSettings, lock: DatabaseLock | None = None
@@ -85,7 +93,10 @@ class MainWindow(QMainWindow):
         self._loaded: set[int] = set()
         self.setObjectName("main_window")
         self.setWindowTitle("FlexPrep")
+        self.setWindowIcon(app_icon())
         self.commands = WorkbookCommands(self, self.statusBar(), self, self.ctx, database.path)
+        self.commands.folders = LastFolders(settings)
+        self.finishing = FinishingExports(self, self.commands)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
@@ -96,9 +107,16 @@ class MainWindow(QMainWindow):
             stand_in.setObjectName(f"{key}_unbuilt")
             self.tabs.addTab(stand_in, title.replace("&", "&&"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        help_link = name(QLabel("<a href='#'>Help on this tab</a>"), "tab_help", "Help on this tab")
+        help_link.setContentsMargins(0, 0, 8, 0)
+        help_link.linkActivated.connect(lambda _link: self.show_guide())
+        self.tabs.setCornerWidget(help_link, Qt.Corner.TopRightCorner)
 
         self.stack = QStackedWidget()
-        self.welcome = self._build_welcome()
+        self.welcome = WelcomePage()
+        self.welcome_new, self.welcome_sample = self.welcome.new_button, self.welcome.sample_button
+        self.welcome_new.clicked.connect(self.commands.new_workbook)
+        self.welcome_sample.clicked.connect(self.commands.open_sample)
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.tabs)
         central = QWidget()
@@ -132,36 +150,6 @@ class MainWindow(QMainWindow):
 
     # -- building ---------------------------------------------------------------------
 
-    def _build_welcome(self) -> QWidget:
-        page = QWidget()
-        page.setObjectName("welcome")
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        layout.addWidget(heading_label("Prepare to ask for flexible work"))
-        layout.addWidget(
-            muted_label(
-                "FlexPrep keeps everything on this computer. Start a workbook for the "
-                "conversation you are preparing, or look around a filled-in sample first."
-            )
-        )
-        self.welcome_new = name(
-            QPushButton("&Start a new workbook…"), "welcome_new", "Start a new workbook"
-        )
-        self.welcome_sample = name(
-            QPushButton("Open the s&ample workbook"), "welcome_sample", "Open the sample workbook"
-        )
-        self.welcome_new.clicked.connect(self.commands.new_workbook)
-        self.welcome_sample.clicked.connect(self.commands.open_sample)
-        for button in (self.welcome_new, self.welcome_sample):
-            button.setMinimumHeight(36)
-            layout.addWidget(button)
-        layout.addStretch(2)
-        outer = QWidget()
-        outer_layout = QVBoxLayout(outer)
-        outer_layout.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
-        page.setMaximumWidth(520)
-        return outer
-
     def _build_toolbar(self) -> None:
         bar = QToolBar("Workbook")
         bar.setObjectName("workbook_toolbar")
@@ -185,78 +173,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
 
     def _build_menus(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        self.commands.build_file_menu(file_menu)
-        file_menu.addSeparator()
-        self.act_restore = add_action(
-            file_menu,
-            self,
-            "Restore from &backup…",
-            self.safety.restore_from_backup,
-            None,
-            "action_restore",
-        )
-        self.act_restore.setEnabled(not self.database.read_only)
-        file_menu.addSeparator()
-        add_action(
-            file_menu, self, "&Quit", self.close, QKeySequence.StandardKey.Quit, "action_quit"
-        )
+        bar = self.menuBar()
+        menus.build_file_menu(self, bar.addMenu("&File"))
+        menus.build_edit_menu(self, bar.addMenu("&Edit"))
+        menus.build_view_menu(self, bar.addMenu("&View"))
+        build_rehearsal_menu(self, bar.addMenu("&Rehearsal"))
+        menus.build_help_menu(self, bar.addMenu("&Help"))
 
-        edit_menu = menu.addMenu("&Edit")
-        # Structural edits; typing in a field keeps the field's own Ctrl+Z.
-        self.undo_action, self.redo_action = self.undo_stack.add_undo_actions(edit_menu, self)
-        edit_menu.addSeparator()
-        for label, method, key in (
-            ("Cu&t", "cut", QKeySequence.StandardKey.Cut),
-            ("&Copy", "copy", QKeySequence.StandardKey.Copy),
-            ("&Paste", "paste", QKeySequence.StandardKey.Paste),
-        ):
-            add_action(
-                edit_menu,
-                self,
-                label,
-                lambda _=False, m=method: self._edit(m),
-                key,
-                f"action_{method}",
-            )
-
-        view_menu = menu.addMenu("&View")
-        add_action(
-            view_menu,
-            self,
-            "&Previous tab",
-            lambda: self._step_tab(-1),
-            QKeySequence("Ctrl+PgUp"),
-            "action_prev_tab",
-        )
-        add_action(
-            view_menu,
-            self,
-            "&Next tab",
-            lambda: self._step_tab(1),
-            QKeySequence("Ctrl+PgDown"),
-            "action_next_tab",
-        )
-        view_menu.addSeparator()
-        for index in range(self.tabs.count()):
-            add_action(
-                view_menu,
-                self,
-                f"&{index + 1} {self.tabs.tabText(index).replace('&', '&&')}",
-                lambda _=False, i=index: self.tabs.setCurrentIndex(i),
-                QKeySequence(f"Alt+{index + 1}"),
-                f"action_tab_{index + 1}",
-            )
-        self.commands.build_help_menu(menu.addMenu("&Help"))
-
-    @staticmethod
-    def _edit(method: str) -> None:
-        widget = QApplication.focusWidget()
-        if widget is not None and hasattr(widget, method):
-            getattr(widget, method)()
-
-    def _step_tab(self, step: int) -> None:
+    def step_tab(self, step: int) -> None:
         if self.stack.currentWidget() is self.tabs:
             self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
@@ -318,11 +242,6 @@ class MainWindow(QMainWindow):
     def show_first_tab(self) -> None:
         self.tabs.setCurrentIndex(0)
 
-    def show_switcher(self) -> None:
-        if self.switcher.count():
-            self.switcher.setFocus()
-            self.switcher.showPopup()
-
     def _build_tab(self, key: str) -> WorkbookTab:
         index = TAB_KEYS.index(key)
         _key, title, where = TAB_SPECS[index]
@@ -338,13 +257,18 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(False)
         if stand_in is not None:
             stand_in.deleteLater()
+        if self._warmed_up:
+            decorate(tab)  # its list buttons' icons (the first tab's come after first paint)
         # A page built late joins the end of the focus chain: put it back after the tab bar.
         QWidget.setTabOrder(self.tabs.tabBar(), tab)
         self._loaded.discard(index)
         return tab
 
+    def current_tab_key(self) -> str:
+        return TAB_KEYS[self.tabs.currentIndex()]
+
     def current_tab(self) -> WorkbookTab:
-        return self.tab_pages[TAB_KEYS[self.tabs.currentIndex()]]
+        return self.tab_pages[self.current_tab_key()]
 
     def _load_tab(self, index: int) -> None:
         # Tabs are built and load their workbook when first shown: start-up stays quick.
@@ -402,11 +326,8 @@ class MainWindow(QMainWindow):
         return "last_workbook/" + str(self.database.path).replace("/", "|")
 
     def _restore(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1180, 800)
+        saved = self.settings.value("window/geometry")
+        geometry.place(self, saved if isinstance(saved, QByteArray) else None)
         # The stubs type every setting as object; type=int makes it an int.
         tab = cast(int, self.settings.value("window/tab", 0, type=int))
         if 0 <= tab < self.tabs.count():
@@ -434,52 +355,18 @@ class MainWindow(QMainWindow):
             self._warmed_up = True
             QThreadPool.globalInstance().start(warm_up)
             self.safety.start()  # the change poll and today's backup
+            QTimer.singleShot(0, lambda: decorate(self))  # icons, after the first paint
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
+        # A document being written is finished first, with a word on screen.
+        if self.finishing.running():
+            self.finishing.close_when_done()
+            event.ignore()
+            return
         # Closing never throws typed text away: what cannot be saved goes to a file.
-        kept_message = ""
-        writes_before = self.safety.recovery.writes
-        while not self.saver.flush():
-            answer = QMessageBox.warning(
-                self,
-                "Changes not saved",
-                f"FlexPrep could not save your latest changes: {self.saver.last_error}.\n\n"
-                "Try again, or close and keep them in a recovery file beside the database.",
-                QMessageBox.StandardButton.Retry
-                | QMessageBox.StandardButton.Close
-                | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Retry,
-            )
-            if answer == QMessageBox.StandardButton.Close:
-                kept = self.safety.keep_on_close(self.saver.last_error or "not saved")
-                if kept is not None:
-                    kept_message = kept
-                    break
-                # Not even a recovery file: only an explicit "lose them" closes now.
-                lose = QMessageBox.warning(
-                    self,
-                    "Changes not saved",
-                    f"No recovery file could be written either ({self.safety.keep_error}).\n"
-                    "Close anyway and lose your latest changes?",
-                    QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-                    QMessageBox.StandardButton.Cancel,
-                )
-                if lose != QMessageBox.StandardButton.Close:
-                    event.ignore()
-                    return
-                self.saver.discard()
-                break
-            if answer != QMessageBox.StandardButton.Retry:
-                event.ignore()
-                return
-        if not kept_message and self.safety.recovery.writes > writes_before:
-            kept_message = (
-                f"Some of what you typed could not be saved in the database "
-                f"({self.saver.refusal or 'see the notice in the window'}).\n\n"
-                f"It is kept in:\n{self.safety.recovery.path}"
-            )
-        if kept_message:
-            QMessageBox.information(self, "Your text is kept", kept_message)
+        if not save_or_keep(self, self.saver, self.safety):
+            event.ignore()
+            return
         self.saver.shutdown()
         self.safety.close()
         if self.lock is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
 
 from flexprep.ui.widgets.common import muted_label
@@ -18,7 +18,9 @@ class ChartView(QFrame):
     """Shows a matplotlib Figure through matplotlib's Qt canvas.
 
     matplotlib is imported only when the first figure is set, so it never slows
-    the window's start.
+    the window's start. The figure, drawn in the documents' print colours, is shown
+    in the window's (:func:`~flexprep.ui.widgets.chart_theme.theme_figure`), and
+    follows the palette when it changes.
     """
 
     def __init__(self, empty_text: str, parent: QWidget | None = None) -> None:
@@ -60,6 +62,9 @@ class ChartView(QFrame):
             return
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
+        from flexprep.ui.widgets.chart_theme import theme_figure
+
+        theme_figure(figure, self.palette())
         self._empty.hide()
         # matplotlib's Qt backend is not annotated.
         canvas = FigureCanvasQTAgg(figure)  # type: ignore[no-untyped-call]
@@ -69,3 +74,12 @@ class ChartView(QFrame):
         self._canvas = canvas
         self._layout.addWidget(canvas)
         canvas.draw_idle()  # type: ignore[no-untyped-call]
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.figure is not None:
+            from flexprep.ui.widgets.chart_theme import theme_figure
+
+            theme_figure(self.figure, self.palette())
+            if self._canvas is not None:
+                self._canvas.draw_idle()  # type: ignore[attr-defined]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from flexprep.ui.shell.context import AppContext
+from flexprep.ui.widgets.keyboard import install_keyboard_helpers, never_trap
 
 
 class WorkbookTab(QWidget):
@@ -14,6 +16,10 @@ class WorkbookTab(QWidget):
     load the workbook's data in :meth:`set_workbook` and move focus to the place a
     readiness link names in :meth:`focus_anchor`. Edits go through
     ``self.ctx.saver.schedule(key, write)`` so they are saved as the user types.
+
+    Every tab shares the window's keyboard rules: Tab leaves its lists and tables
+    (see :mod:`flexprep.ui.widgets.keyboard`), and a field focused by its mnemonic
+    scrolls into view.
     """
 
     TAB_KEY = ""
@@ -25,6 +31,11 @@ class WorkbookTab(QWidget):
         self.workbook_id: int | None = None
         self.setObjectName(f"{self.TAB_KEY}_tab")
         self.setAccessibleName(self.TITLE)
+        install_keyboard_helpers()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        never_trap(self)  # lists built since the last time too
 
     def set_workbook(self, workbook_id: int | None) -> None:
         """Show the workbook ``workbook_id`` (None: no workbook open)."""

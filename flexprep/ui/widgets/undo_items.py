@@ -9,19 +9,23 @@ the steps below and above it on the stack still find it by its id.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtWidgets import QWidget
 
 from flexprep.core.models import Ask, Objection
 from flexprep.core.service import ItemCopy, WorkbookService
+from flexprep.ui.shell.autosave import aside
 from flexprep.ui.widgets.undo import Step, UndoHistory, named
 
 Show = Callable[[int | None], None]
+T = TypeVar("T")
 
 
 class _Saver(Protocol):
     def flush(self) -> bool: ...
+
+    def run(self, work: Callable[[], T]) -> T: ...
 
 
 class UndoContext(Protocol):
@@ -51,7 +55,9 @@ class ItemStep(Step):
         done_text: str = "",
     ) -> None:
         super().__init__(ctx.undo_stack, text, where, show, done_text, ctx.saver.flush)
-        self.service, self.model, self.item_id = ctx.service, model, item_id
+        # Run by the saver's worker: a locked database never freezes the window.
+        self.service = aside(ctx.service, ctx.saver)
+        self.model, self.item_id = model, item_id
 
 
 class AddItem(ItemStep):
