@@ -216,3 +216,34 @@ def test_labels_the_font_cannot_draw_raise_no_warning_on_any_canvas() -> None:
     for figure in figures:
         FigureCanvasAgg(figure).draw()  # as the window's canvas would; warnings are errors
     assert chartkit.label(cjk) == "\u2026 trial \u2026"
+
+
+def test_one_rating_gives_one_date_tick_and_one_line() -> None:
+    # One objection rated once: a single "30 Nov" tick (not hourly ticks that all read
+    # "30 Nov"), and its own line only; an overall line would plot the rating twice.
+    objections = [
+        {
+            "text": "Who covers Fridays?",
+            "rehearsals": [{"at": "2026-11-30T10:15:00", "confidence": 3, "seconds": 0}],
+        },
+        {"text": "Not rehearsed yet", "rehearsals": []},
+    ]
+    figure = confidence_figure(objections)
+    assert figure is not None
+    figure.canvas.draw()
+    axes = figure.axes[0]
+    assert [label.get_text() for label in axes.get_xticklabels()] == ["30 Nov"]
+    assert len(axes.lines) == 1
+
+
+def test_two_days_of_ratings_give_a_tick_per_day() -> None:
+    rehearsals = [
+        {"at": "2026-11-29T21:00:00", "confidence": 2, "seconds": 0},
+        {"at": "2026-11-30T08:30:00", "confidence": 3, "seconds": 0},
+        {"at": "2026-11-30T18:00:00", "confidence": 4, "seconds": 0},
+    ]
+    figure = confidence_figure([{"text": "A", "rehearsals": rehearsals}])
+    assert figure is not None
+    figure.canvas.draw()
+    labels = [label.get_text() for label in figure.axes[0].get_xticklabels()]
+    assert labels == ["29 Nov", "30 Nov"]

@@ -126,3 +126,24 @@ def test_a_mnemonic_scrolls_its_field_into_view(qtbot) -> None:
     assert area.verticalScrollBar().value() > 0
     shown = QRect(zebra.mapTo(area.viewport(), zebra.rect().topLeft()), zebra.size())
     assert area.viewport().rect().contains(shown)
+
+
+def test_a_mnemonic_in_the_plan_tab_scrolls_to_its_field(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "db.sqlite3")
+    window.resize(1000, 560)  # short enough that the plan scrolls
+    tab = window.tab_pages["plan"]
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.workbook_id == window.workbook_id)
+    area = tab.scroll_area
+    bar = area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(0)
+    target = tab.findChild(QWidget, "response_time")
+    assert target is not None
+    top = target.mapTo(area.viewport(), target.rect().topLeft())
+    assert top.y() > area.viewport().height(), "the field starts out of view"
+    window.tabs.tabBar().setFocus()
+    qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert _inside(target)
+    shown = QRect(target.mapTo(area.viewport(), target.rect().topLeft()), target.size())
+    assert area.viewport().rect().intersects(shown) and bar.value() > 0

@@ -18,8 +18,9 @@ def _model() -> TrialLogTableModel:
 def test_model_shape_and_display(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     model = _model()
     qtmodeltester.check(model)
-    assert (model.rowCount(), model.columnCount()) == (2, 2)
+    assert (model.rowCount(), model.columnCount()) == (2, 3)
     assert model.headerData(1, Qt.Orientation.Horizontal) == "What happened"
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "Share"
     assert model.index(0, model.COL_DATE).data() == "Mon 18 Jan 2027"
     assert model.index(0, model.COL_DATE).data(Qt.ItemDataRole.EditRole) == QDate(2027, 1, 18)
     assert model.index(1, model.COL_DATE).data() == "No date"

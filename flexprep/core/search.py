@@ -266,6 +266,9 @@ class SearchIndex:
 def snippet(text: str, at: int, length: int, width: int = SNIPPET_CHARS) -> str:
     """``text`` around ``text[at:at + length]`` on one line, about ``width`` characters."""
     before = max(0, at - width // 3)
+    space = text.find(" ", before, at) if before > 0 else -1
+    if space >= 0:  # start on a whole word
+        before = space + 1
     end = min(len(text), before + width)
     piece = " ".join(text[before:end].split())
     return ("…" if before > 0 else "") + piece + ("…" if end < len(text) else "")

@@ -140,6 +140,12 @@ class WorkbookService(ItemService):
 
     # -- file format ------------------------------------------------------------------
 
+    def part_fields(self, record: f.Record, workbook_id: int) -> dict[str, Any]:
+        """A part's fields as the file has them (dates as ISO text), in plain SQL: the
+        first tab shows the sender before the ORM models load (after the first paint)."""
+        with self._reading() as session:
+            return transfer.part_fields(session.connection(), record, workbook_id)
+
     def export_data(self, workbook_id: int) -> dict[str, Any]:
         """The inner ``workbook`` object of the file format for one workbook."""
         with self._reading() as session:

@@ -39,6 +39,17 @@ def _rows(connection: Connection, sql: str, **params: Any) -> list[Any]:
     return list(connection.execute(text(sql), params).mappings())
 
 
+def part_fields(connection: Connection, record: fields.Record, workbook_id: int) -> dict[str, Any]:
+    """The fields of one-per-workbook part ``record`` in their file-format form (the
+    defaults when the workbook has no row of it yet); plain SQL, no ORM models."""
+    found = _rows(
+        connection,
+        f"SELECT * FROM {record.table} WHERE workbook_id = :w",  # noqa: S608
+        w=workbook_id,
+    )
+    return _fields(record, found[0] if found else None)
+
+
 def workbook_id(connection: Connection, name: str) -> int:
     """The id of the workbook called ``name``."""
     found = connection.execute(text("SELECT id FROM workbook WHERE name = :n"), {"n": name})

@@ -91,7 +91,7 @@ def confidence_figure(
     document), which spares reading 50,000 rehearsals twice.
     """
     from matplotlib import dates as mdates
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import FixedLocator, FuncFormatter
 
     items = (
         objections
@@ -113,7 +113,8 @@ def confidence_figure(
     if weakest is not None and objection_index is None:
         coloured = drawn = weakest_objections(items, weakest, series)
     label_width = 90 if weakest is not None else 48
-    legend_rows = len(coloured) + (1 if len(drawn) > len(coloured) else 0) + 1
+    legend_rows = len(coloured) + (1 if len(drawn) > len(coloured) else 0)
+    legend_rows += 1 if len(rehearsed) > 1 else 0  # the overall line
     figure = kit.new_figure(kit.TEXT_WIDTH_IN, 2.6 + 0.17 * legend_rows)
     title = "Rehearsal confidence over time"
     if objection_index is not None:
@@ -150,18 +151,19 @@ def confidence_figure(
                 label=grey_label,
             )
             grey_label = None
-    overall = overall_confidence(series)
-    axes.plot(
-        [d for d, _ in overall],  # type: ignore[arg-type]
-        [v for _, v in overall],
-        color=kit.INK,
-        linewidth=2.4,
-        marker="o",
-        markersize=3,
-        zorder=4,
-        label=f"Overall: mean of the latest ratings of all {len(rehearsed)} rehearsed",
-        linestyle="--" if objection_index is not None else "-",
-    )
+    if len(rehearsed) > 1:  # with one objection, its own line is the overall one
+        overall = overall_confidence(series)
+        axes.plot(
+            [d for d, _ in overall],  # type: ignore[arg-type]
+            [v for _, v in overall],
+            color=kit.INK,
+            linewidth=2.4,
+            marker="o",
+            markersize=3,
+            zorder=4,
+            label=f"Overall: mean of the latest ratings of all {len(rehearsed)} rehearsed",
+            linestyle="--" if objection_index is not None else "-",
+        )
     kit.style_axes(axes, grid_axis="y")
     axes.set_ylim(0.7, 5.3)
     axes.set_yticks(range(1, 6))
@@ -171,7 +173,13 @@ def confidence_figure(
     pad = max((last - first) * 0.04, timedelta(hours=12))
     # matplotlib's stubs take floats; its date converter accepts datetimes.
     axes.set_xlim(first - pad, last + pad)  # type: ignore[arg-type]
-    axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))  # type: ignore[no-untyped-call]
+    if last - first < timedelta(days=2):
+        # A short span: one tick per day rehearsed, where that day's first rating is
+        # (an automatic locator would put hourly ticks that all read the same date).
+        days = sorted({moment.date(): moment for moment in reversed(sorted(moments))}.values())
+        axes.xaxis.set_major_locator(FixedLocator([mdates.date2num(m) for m in days]))  # type: ignore[no-untyped-call]
+    else:
+        axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_formatter(FuncFormatter(_date_tick(first, last)))
     # One entry a line: long objection texts side by side would run off the page.
     figure.legend(loc="outside lower left", ncol=1, frameon=False, fontsize=kit.SMALL_SIZE + 0.5)

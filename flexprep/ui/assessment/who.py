@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from flexprep.core import fields
 from flexprep.core.errors import FlexPrepError
-from flexprep.core.models import About, Ask
 from flexprep.core.sender import email_problem, since_problem, suggest_title
 from flexprep.reports.people import greeting
 from flexprep.ui.shell.context import AppContext
@@ -219,11 +219,13 @@ class WhoSection(QWidget):
             self.employed_since.set_value(None)
             self._show_problems()
             return
-        about = self.ctx.service.part(About, workbook_id)
         info = self.ctx.service.workbook(workbook_id)
+        # Plain SQL: the first tab paints before the ORM models load.
+        about = self.ctx.service.part_fields(fields.ABOUT, workbook_id)
         for key, edit in self.about.items():
-            edit.setText(getattr(about, key))
-        self.employed_since.set_value(about.employed_since)
+            edit.setText(about[key])
+        since = about["employed_since"]
+        self.employed_since.set_value(date.fromisoformat(since) if since else None)
         self.manager.setText(info.manager)
         self.manager_role.setText(info.manager_role)
         self.proposal_title.setText(info.proposal_title)
@@ -251,6 +253,8 @@ class WhoSection(QWidget):
 
     def _write_about(self, **values: Any) -> None:
         if self.workbook_id is not None:
+            from flexprep.core.models import About
+
             self.ctx.service.update_part(About, self.workbook_id, **values)
 
     def _write_workbook(self, **values: Any) -> None:
@@ -300,6 +304,8 @@ class WhoSection(QWidget):
         workbook_id = self.workbook_id
         if workbook_id is None:
             return
+        from flexprep.core.models import Ask
+
         try:
             asks = self.ctx.service.items(Ask, workbook_id)
         except FlexPrepError as exc:

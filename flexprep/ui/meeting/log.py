@@ -14,9 +14,9 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QDateEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from flexprep.ui.widgets.dates import DATE_FORMAT, long_date
+from flexprep.ui.widgets.date_delegate import DateDelegate as TypedDateDelegate
+from flexprep.ui.widgets.dates import long_date
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -165,27 +165,10 @@ class TrialLogTableModel(QAbstractTableModel):
         return next((r for r, e in enumerate(self.entries) if e.id == entry_id), -1)
 
 
-class DateDelegate(QStyledItemDelegate):
-    """Edits a date cell with a calendar picker."""
+class DateDelegate(TypedDateDelegate):
+    """Edits a date cell as typed text, like every date field of the window."""
 
-    def createEditor(
-        self,
-        parent: QWidget,
-        option: QStyleOptionViewItem,  # noqa: N802
-        index: AnyIndex,
-    ) -> QWidget:
-        editor = QDateEdit(parent)
-        editor.setObjectName("trial_log_date_editor")
-        editor.setAccessibleName("Date of the entry")
-        editor.setCalendarPopup(True)
-        editor.setDisplayFormat(DATE_FORMAT)
-        return editor
-
-    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:  # noqa: N802
-        value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QDateEdit) and isinstance(value, QDate):
-            editor.setDate(value)
-
-    def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:  # noqa: N802
-        if isinstance(editor, QDateEdit):
-            model.setData(index, editor.date(), Qt.ItemDataRole.EditRole)
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            parent, object_name="trial_log_date_editor", accessible="Date of the entry"
+        )

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -17,8 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from flexprep.ui.plan.deliverable_steps import AddRow, DeleteRow, MoveRow, RowStep
 from flexprep.ui.widgets.common import muted_label, name
 from flexprep.ui.widgets.dates import OptionalDateEdit
+from flexprep.ui.widgets.undo import UndoHistory
+
+_CTRL = Qt.KeyboardModifier.ControlModifier
+_MOVE_KEYS = {
+    QKeyCombination(_CTRL, Qt.Key.Key_Up).toCombined(): -1,
+    QKeyCombination(_CTRL, Qt.Key.Key_Down).toCombined(): 1,
+}
 
 
 class _Row:
@@ -33,13 +42,31 @@ class _Row:
         )
         self.standard.setPlaceholderText("To what standard (signed off, error-free …)")
         self.remove = name(
-            QToolButton(), f"deliverable_remove_{number}", f"Remove deliverable {number}"
+            QToolButton(), f"deliverable_remove_{number}", f"Delete deliverable {number}"
         )
         self.remove.setText("✕")
-        self.remove.setToolTip("Remove this deliverable")
+        self.remove.setToolTip("Delete this deliverable")
+        # Ctrl+Up / Ctrl+Down in any field of the row move it; the buttons are for the mouse.
+        self.up = self._arrow(Qt.ArrowType.UpArrow, f"deliverable_up_{number}", number, "up")
+        self.down = self._arrow(
+            Qt.ArrowType.DownArrow, f"deliverable_down_{number}", number, "down"
+        )
+
+    @staticmethod
+    def _arrow(arrow: Qt.ArrowType, object_name: str, number: int, way: str) -> QToolButton:
+        button = name(QToolButton(), object_name, f"Move deliverable {number} {way}")
+        button.setArrowType(arrow)
+        button.setAutoRaise(True)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setToolTip(f"Move this deliverable {way} (Ctrl+{way.capitalize()})")
+        return button
 
     def widgets(self) -> tuple[QWidget, ...]:
-        return (self.text, self.due, self.standard, self.remove)
+        return (self.text, self.due, self.standard, self.up, self.down, self.remove)
+
+    def fields(self) -> tuple[QWidget, ...]:
+        """Where the row's keys (Ctrl+Up, Ctrl+Down) work."""
+        return (self.text, self.due.edit, self.due.check, self.standard)
 
     def value(self) -> dict[str, Any]:
         due = self.due.value()
@@ -50,18 +77,48 @@ class _Row:
         }
 
 
+class _MoveKeys(QObject):
+    """Ctrl+Up / Ctrl+Down in a row's field move the row (before any window shortcut)."""
+
+    def __init__(self, editor: DeliverablesEditor, row: _Row) -> None:
+        super().__init__(row.text)
+        self.editor, self.row = editor, row
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(
+            event, QKeyEvent
+        ):
+            step = _MOVE_KEYS.get(event.keyCombination().toCombined())
+            if step is not None:
+                event.accept()
+                if event.type() == QEvent.Type.KeyPress:
+                    self.editor.move(self.row, step, watched)
+                return True
+        return False
+
+
 class DeliverablesEditor(QWidget):
     """One row per deliverable (what, by when, standard) and an Add button.
 
     ``items_changed`` carries every row (blank ones too, so a row being typed is kept),
-    as the file format's objects, after each edit the user makes.
+    as the file format's objects, after each edit the user makes. With an
+    ``undo_stack``, adding, deleting and moving a row are steps on it (typing in a
+    row is the field's own undo).
     """
 
     items_changed = Signal(list)
 
-    def __init__(self, hint: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        hint: str = "",
+        parent: QWidget | None = None,
+        *,
+        undo_stack: UndoHistory | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("deliverables_editor")
+        self.undo_stack = undo_stack
+        self.generation = 0  # counts loads that replaced the rows (see set_items)
         self.rows: list[_Row] = []
         self._loading = False
         self._grid = QGridLayout()
@@ -94,7 +151,17 @@ class DeliverablesEditor(QWidget):
         return [row.value() for row in self.rows]
 
     def set_items(self, items: list[dict[str, Any]]) -> None:
-        """Show ``items`` (the plan's deliverables) without emitting."""
+        """Show ``items`` (the plan's deliverables) without emitting.
+
+        Rows already showing ``items`` are kept as they are, so the steps on the undo
+        history still find them; other items replace them (and those steps refuse).
+        """
+        if [_normal(item) for item in items] == self.items():
+            return
+        self.generation += 1
+        self._show(items)
+
+    def _show(self, items: list[dict[str, Any]]) -> None:
         self._loading = True
         try:
             while self.rows:
@@ -109,13 +176,65 @@ class DeliverablesEditor(QWidget):
             self._loading = False
         self._refresh()
 
+    # -- changes, each undoable ------------------------------------------------------
+
+    def insert_row(self, index: int, item: dict[str, Any]) -> None:
+        values = self.items()
+        values.insert(index, _normal(item))
+        self._show(values)
+        self._emit()
+
+    def remove_row(self, index: int) -> dict[str, Any]:
+        """Remove row ``index``; what it held."""
+        values = self.items()
+        item = values.pop(index)
+        self._show(values)  # renumbers the rows that follow
+        self._emit()
+        return item
+
+    def move_row(self, index: int, target: int) -> None:
+        values = self.items()
+        values.insert(target, values.pop(index))
+        self._show(values)
+        self._emit()
+
+    def show_row(self, index: int | None) -> None:
+        """Put the cursor in row ``index`` (the Add button when there is none)."""
+        if index is not None and 0 <= index < len(self.rows):
+            self.rows[index].text.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _do(self, step: RowStep) -> None:
+        if self.undo_stack is not None:
+            self.undo_stack.run(step)
+        else:
+            step.first()
+
+    # -- actions ---------------------------------------------------------------------
+
     @Slot()
     def add(self) -> None:
-        """A new, empty row, focused for typing."""
-        row = self._append()
-        self._refresh()
-        row.text.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._emit()
+        """A new, empty row at the end, focused for typing."""
+        index = len(self.rows)
+        self._do(AddRow(self.undo_stack, self, self, index, _normal({})))
+        self.show_row(index)
+
+    def delete(self, row: _Row) -> None:
+        """Delete ``row``; the cursor goes to the row now in its place."""
+        index = self.rows.index(row)
+        self._do(DeleteRow(self.undo_stack, self, self, index))
+        self.show_row(min(index, len(self.rows) - 1) if self.rows else None)
+
+    def move(self, row: _Row, step: int, focus: object = None) -> None:
+        """Move ``row`` up (-1) or down (1), keeping the cursor in the same field."""
+        index = self.rows.index(row)
+        target = index + step
+        if not 0 <= target < len(self.rows):
+            return
+        column = row.fields().index(focus) if focus in row.fields() else 0
+        self._do(MoveRow(self.undo_stack, self, self, index, target))
+        self.rows[target].fields()[column].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _append(self) -> _Row:
         row = _Row(len(self.rows) + 1)
@@ -127,19 +246,13 @@ class DeliverablesEditor(QWidget):
         row.text.textEdited.connect(self._emit)
         row.standard.textEdited.connect(self._emit)
         row.due.value_changed.connect(self._emit)
-        row.remove.clicked.connect(lambda _=False, r=row: self._remove(r))
+        row.remove.clicked.connect(lambda _=False, r=row: self.delete(r))
+        row.up.clicked.connect(lambda _=False, r=row: self.move(r, -1))
+        row.down.clicked.connect(lambda _=False, r=row: self.move(r, 1))
+        keys = _MoveKeys(self, row)
+        for field in row.fields():
+            field.installEventFilter(keys)
         return row
-
-    def _remove(self, row: _Row) -> None:
-        index = self.rows.index(row)
-        values = self.items()
-        del values[index]
-        self.set_items(values)  # renumbers the rows that follow
-        if self.rows:
-            self.rows[min(index, len(self.rows) - 1)].text.setFocus()
-        else:
-            self.add_button.setFocus()
-        self._emit()
 
     def _drop(self, row: _Row) -> None:
         self.rows.remove(row)
@@ -149,6 +262,10 @@ class DeliverablesEditor(QWidget):
 
     def _refresh(self) -> None:
         self.empty.setVisible(not self.rows)
+        last = len(self.rows) - 1
+        for index, row in enumerate(self.rows):
+            row.up.setEnabled(index > 0)
+            row.down.setEnabled(index < last)
         self._relink()
 
     def _relink(self) -> None:
@@ -179,3 +296,13 @@ class DeliverablesEditor(QWidget):
         for row in self.rows:
             chain.extend((row.text, row.due.check, row.due.edit, row.standard, row.remove))
         return [*chain, self.add_button]
+
+
+def _normal(item: dict[str, Any]) -> dict[str, Any]:
+    """``item`` in the shape :meth:`DeliverablesEditor.items` gives (every key, a text date)."""
+    due = item.get("due")
+    return {
+        "text": item.get("text") or "",
+        "due": due.isoformat() if isinstance(due, date) else (due or None),
+        "standard": item.get("standard") or "",
+    }

@@ -91,7 +91,9 @@ class PlanTab(WorkbookTab):
         coaching = content.plan_coaching()
         self.alternative_editor = AlternativesEditor(coaching)
         self.alternatives = self.alternative_editor.boxes
-        self.deliverables = DeliverablesEditor(coaching.get("deliverables", ""))
+        self.deliverables = DeliverablesEditor(
+            coaching.get("deliverables", ""), undo_stack=ctx.undo_stack
+        )
         self.working = WorkingAgreementEditor(coaching)
 
         self.scroll_area = scroll_page(self, "plan_scroll", self._build_page())

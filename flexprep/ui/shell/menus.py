@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication, QMenu, QTabWidget
 
 from flexprep.core.database import Database
 from flexprep.ui.shell.commands import WorkbookCommands, add_action
-from flexprep.ui.shell.find import find_in_window
 from flexprep.ui.shell.safety import SafetyNet
 from flexprep.ui.widgets.undo import UndoHistory
 
@@ -75,10 +74,16 @@ def build_edit_menu(window: MenuHost, menu: QMenu) -> None:
         menu,
         window.commands,
         "&Find…",
-        lambda: find_in_window(window),
+        lambda: _find(window),
         QKeySequence.StandardKey.Find,
         "action_find",
     )
+
+
+def _find(window: MenuHost) -> None:
+    from flexprep.ui.shell.find import find_in_window  # loaded when first used
+
+    find_in_window(window)
 
 
 def _edit(method: str) -> None:

@@ -7,20 +7,38 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Any, Protocol
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
 from flexprep.core import backups
+from flexprep.core.database import Database
 from flexprep.core.errors import FlexPrepError
+from flexprep.core.service import WorkbookService
+from flexprep.ui.shell.autosave import Saver
 from flexprep.ui.shell.restore_dialog import RestoreDialog, when_text
-from flexprep.ui.shell.save_batch import explain
-
-if TYPE_CHECKING:
-    from flexprep.ui.shell.safety import SafetyNet
+from flexprep.ui.shell.save_batch import Edit, explain
 
 
-def restore_from_backup(net: SafetyNet) -> None:
+class RestoringNet(Protocol):
+    """What restoring needs of the window's safety net (:class:`SafetyNet` has it)."""
+
+    host: Any  # the window: refresh_switcher, switch_to, workbook_id
+    window: QWidget
+    status: QStatusBar
+    database: Database
+    service: WorkbookService
+    saver: Saver
+    path: Path
+    read_only_reason: str | None
+
+    def keep(self, edits: list[tuple[Edit, str]]) -> Path: ...
+
+    def forget_versions(self) -> None: ...
+
+
+def restore_from_backup(net: RestoringNet) -> None:
     """Choose, confirm, back up, restore, reload (the window of ``net``)."""
     if net.database.read_only:
         QMessageBox.warning(

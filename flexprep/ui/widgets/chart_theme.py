@@ -50,7 +50,7 @@ def colour_map(palette: QPalette) -> Callable[[str], str]:
         (_MUTED, _mix(text, window, 0.68)),
         (_FAINT, _mix(text, window, 0.35)),
         (_GRID, _mix(text, window, 0.16)),
-        (_BEFORE, _mix(text, window, 0.45)),
+        (_BEFORE, _mix(text, window, 0.38)),
     ):
         for hex_name in names:
             fixed[hex_name] = colour
