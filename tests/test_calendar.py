@@ -40,6 +40,7 @@ def test_the_workbook_dates_become_events() -> None:
         "checkin-2",
         "checkin-3",
         "meeting",
+        "next-review",
         "review",
         "trial-end",
     ]
@@ -65,6 +66,38 @@ def test_the_workbook_dates_become_events() -> None:
     for event in events.values():
         assert event.decoded("DTSTAMP") == STAMP
         assert "UID" in event and "SUMMARY" in event
+
+
+def test_the_trial_review_and_the_next_review_are_in_the_calendar() -> None:
+    wb = complete("gb")
+    # Planned for 8 March; held on the 9th, renewed with changes, next looked at in June.
+    wb["trial_review"].update(held_on="2027-03-09", decision="adjust", next_review="2027-06-07")
+    events = by_role(parse(calendar.to_ics(wb, zone=LONDON, now=STAMP)))
+    review = events["review"]
+    assert str(review["SUMMARY"]) == "Flexible working trial review (held)"
+    assert review.decoded("DTSTART") == date(2027, 3, 9)  # the day it was held
+    assert str(review["DESCRIPTION"]) == "Decision: Renew with changes."
+    following = events["next-review"]
+    assert str(following["SUMMARY"]) == "Flexible working arrangement: next review"
+    assert following.decoded("DTSTART") == date(2027, 6, 7)
+    assert following.decoded("DTEND") == date(2027, 6, 8)
+    assert str(following["TRANSP"]) == "TRANSPARENT"
+    assert str(following["DESCRIPTION"]) == (
+        "Set at the trial review on 9 March 2027 (renew with changes)."
+    )
+    # The review's conditions and results stay out: a calendar is often shared.
+    payload = calendar.to_ics(wb, zone=LONDON, now=STAMP).decode()
+    assert "Tuesday moves to the office" not in payload and "95 %" not in payload
+    # Not held yet: the review stays on the day planned, and no next review is set.
+    wb["trial_review"] = {"held_on": None, "results": [], "decision": None}
+    events = by_role(parse(calendar.to_ics(wb, zone=LONDON, now=STAMP)))
+    assert str(events["review"]["SUMMARY"]) == "Flexible working trial review"
+    assert events["review"].decoded("DTSTART") == date(2027, 3, 8)
+    assert "DESCRIPTION" not in events["review"] and "next-review" not in events
+    # A next review alone is enough for a calendar.
+    bare = {"name": "Later", "trial_review": {"next_review": "2027-09-01"}}
+    (only,) = by_role(parse(calendar.to_ics(bare, zone=None, now=STAMP))).values()
+    assert only.decoded("DTSTART") == date(2027, 9, 1) and "DESCRIPTION" not in only
 
 
 def test_uids_are_unique_and_stable() -> None:

@@ -269,7 +269,7 @@ def test_chart_follows_the_ratings_and_spreads_ties(qtbot, tmp_path: Path) -> No
     assert _saved(window)[0][1] == ("must", "Fridays off")
 
 
-def test_drafts_are_marked_until_edited_or_accepted(qtbot, tmp_path: Path) -> None:
+def test_drafts_are_marked_until_edited_or_made_mine(qtbot, tmp_path: Path) -> None:
     window = open_window(qtbot, tmp_path / "db.sqlite3")
     book = window.service.create_workbook("Hybrid", "remote_hybrid")
     window.switch_to(book.id)
@@ -284,10 +284,10 @@ def test_drafts_are_marked_until_edited_or_accepted(qtbot, tmp_path: Path) -> No
     assert "Draft" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert index.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Draft.")
 
-    # Accepting keeps the text and drops the mark.
+    # Making it mine keeps the text and drops the mark.
     tab.board.select(rows[0]["id"])
     assert tab.editor.draft_bar.isVisibleTo(tab)
-    qtbot.mouseClick(tab.editor.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.editor.mine_button, Qt.MouseButton.LeftButton)
     assert not tab.editor.draft_bar.isVisibleTo(tab)
     assert window.service.items(Ask, book.id)[0].draft is False
     assert not index.data(DRAFT_ROLE)

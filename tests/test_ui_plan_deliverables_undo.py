@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from flexprep.core.models import Plan
+from tests.shots import dark_palette, save_shot
 from tests.test_ui_plan_agreement import _fresh_plan, _saved_plan
 from tests.uitools import child, reopen
 
@@ -32,9 +33,12 @@ def test_add_type_delete_and_ctrl_z_brings_it_back(qtbot, tmp_path: Path) -> Non
     qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     assert _undo(window).text() == "&Undo add deliverable"
     qtbot.keyClicks(editor.rows[0].text, "Monthly pricing pack")
-    qtbot.keyClick(editor.rows[0].text, Qt.Key.Key_Tab)
+    for _ in range(2):  # past the date's tick box, into its text
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is editor.rows[0].due.edit
     qtbot.keyClicks(editor.rows[0].due.edit, "2027-02-05")
-    qtbot.keyClick(editor.rows[0].due.edit, Qt.Key.Key_Tab)
+    qtbot.keyClick(editor.rows[0].due.edit, Qt.Key.Key_Tab)  # read on leaving the field
+    assert QApplication.focusWidget() is editor.rows[0].standard
     qtbot.keyClicks(editor.rows[0].standard, "Signed off by finance")
     saved = _saved_plan(window).deliverables
     assert saved == [
@@ -112,3 +116,18 @@ def test_deliverables_loaded_again_are_not_undone_blindly(qtbot, tmp_path: Path)
     message = child(window, QLabel, "undo_offer_text")
     assert "loaded again" in message.text()
     qtbot.waitUntil(lambda: not _undo(window).isEnabled())
+
+
+def test_screenshots_of_the_deliverables(qtbot, tmp_path: Path) -> None:
+    """Not an assertion on looks: the shots are for a person to look at."""
+    window, tab = _fresh_plan(qtbot, tmp_path)
+    window.resize(1366, 768)
+    for text in ("Monthly pricing pack", "Margin model"):
+        qtbot.mouseClick(tab.deliverables.add_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(tab.deliverables.rows[-1].text, text)
+    qtbot.mouseClick(tab.deliverables.rows[0].remove, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.deliverables.add_button, Qt.MouseButton.LeftButton)
+    tab.scroll_area.ensureWidgetVisible(tab.deliverables)
+    assert save_shot(window, "deliverables_light", tmp_path).stat().st_size > 0
+    with dark_palette():
+        assert save_shot(window, "deliverables_dark", tmp_path).stat().st_size > 0

@@ -169,17 +169,17 @@ def test_an_added_ask_goes_with_its_typing_and_comes_back_with_it(qtbot, tmp_pat
     assert tab.editor.fallback_edit.text() == "Half-yearly"
 
 
-def test_accepting_a_draft_is_undone(qtbot, tmp_path: Path) -> None:
+def test_making_a_draft_mine_is_undone(qtbot, tmp_path: Path) -> None:
     window = open_window(qtbot, tmp_path / "db.sqlite3")
     book = window.service.create_workbook("Hybrid", "remote_hybrid")
     window.switch_to(book.id)
     tab = _tab(qtbot, window)
     first = tab.board.asks()[0]
     tab.board.select(first["id"])
-    qtbot.mouseClick(tab.editor.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.editor.mine_button, Qt.MouseButton.LeftButton)
     assert not tab.editor.draft_bar.isVisibleTo(tab)
     undo = _action(window, "action_undo")
-    assert undo.text() == f"&Undo accept draft ask {quoted(first['title'])}"
+    assert undo.text() == f"&Undo make ask {quoted(first['title'])} mine"
     undo.trigger()
     assert tab.editor.draft_bar.isVisibleTo(tab)
     assert window.service.items(Ask, book.id)[0].draft is True

@@ -1,10 +1,12 @@
 """The workbook's dates as an iCalendar file (RFC 5545) for the user's own calendar.
 
-The file holds the meeting, each trial check-in, the trial's last day, the review, the
-date the employer must answer by (:func:`flexprep.core.law.answer_by`) and, where the
+The file holds the meeting, each trial check-in, the trial's last day, the review (on
+the day it was held once it has been, with its decision), the arrangement's next review,
+the date the employer must answer by (:func:`flexprep.core.law.answer_by`) and, where the
 law sets one, the last day to appeal a refusal. Calendars are often visible to
 colleagues, so the events carry only what a manager may read (dates, the manager's
-name, the proposal title, the law's deadlines), never private preparation.
+name, the proposal title, the law's deadlines, the review's decision), never private
+preparation.
 
 Times: the meeting is stored as the local clock time the user typed. It is written in
 the machine's own IANA time zone (with its VTIMEZONE, so Outlook, Google Calendar and
@@ -46,7 +48,8 @@ class Event(NamedTuple):
 
     Attributes:
         role: what it is, unique in the workbook (``meeting``, ``checkin-2``,
-            ``trial-end``, ``review``, ``answer-by``, ``appeal-by``); part of the UID.
+            ``trial-end``, ``review``, ``next-review``, ``answer-by``, ``appeal-by``);
+            part of the UID.
         summary: the title shown in the calendar.
         day: the day (all-day events) or the meeting's date.
         at: the meeting's local clock time; None for an all-day event.
@@ -132,9 +135,7 @@ def events(wb: Mapping[str, Any]) -> list[Event]:
                 description=f"{weeks}-week trial from {law.long_date(start)}" if start else "",
             )
         )
-    review = _day(plan["review_date"])
-    if review is not None:
-        found.append(Event("review", "Flexible working trial review", review))
+    found.extend(_review_events(plan, book))
 
     rules = law.rules_for(book)
     if rules is not None:
@@ -168,6 +169,41 @@ def events(wb: Mapping[str, Any]) -> list[Event]:
                 )
             )
     found.sort(key=lambda event: (event.day, event.at or datetime.min))
+    return found
+
+
+def _review_events(plan: Mapping[str, Any], book: Mapping[str, Any]) -> list[Event]:
+    """The trial review (on the day it was held, else the day planned), with its
+    decision once made, and the next review the arrangement gets."""
+    review = fields.read_record(fields.TRIAL_REVIEW, book.get(fields.TRIAL_REVIEW.key))
+    held = _day(review["held_on"])
+    decision = vocab.REVIEW_DECISIONS.get(review["decision"] or "", "")
+    found: list[Event] = []
+    day = held or _day(plan["review_date"])
+    if day is not None:
+        found.append(
+            Event(
+                "review",
+                "Flexible working trial review" + (" (held)" if held else ""),
+                day,
+                description=f"Decision: {decision}." if held and decision else "",
+            )
+        )
+    following = _day(review["next_review"])
+    if following is not None:
+        found.append(
+            Event(
+                "next-review",
+                "Flexible working arrangement: next review",
+                following,
+                description=(
+                    f"Set at the trial review on {law.long_date(held)}"
+                    + (f" ({decision.lower()})." if decision else ".")
+                    if held
+                    else ""
+                ),
+            )
+        )
     return found
 
 

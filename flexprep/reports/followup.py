@@ -4,8 +4,9 @@ It is dated no earlier than the meeting; it marks each ask agreed, agreed with c
 not agreed or still open, with its note; it sets what the manager agreed beside what
 the user committed to in return (the offers); it lists next steps with who and by
 when; a trial is given its start, end, check-ins and review, and is said to be
-temporary. A refusal's reasons belong to the appeal, not here: after a refusal the
-follow-up records the date of the discussion and the next step the user chose.
+temporary. After a refusal it confirms the reasons the manager gave (never the
+statutory grounds: those are the user's analysis, for the appeal), the date of the
+discussion and the next step the user chose.
 """
 
 from __future__ import annotations

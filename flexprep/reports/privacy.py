@@ -29,11 +29,12 @@ def manager_view(wb: dict[str, Any], document: str | None = None) -> Workbook:
     """Return a copy of ``wb`` holding only what may be shown to the manager.
 
     Built from the fields declared ``shareable`` in :mod:`flexprep.core.fields` and
-    nothing else: a record with no shareable field (objections, the trial log) is left
-    out whole, and a row whose ``row_flag`` is not set (an endorsement not marked
-    shareable) is dropped. A field kept for some documents (the refusal: the appeal
-    only) is included only when ``document`` is one of them. Evidence keeps its
-    file-local ``id``; asks come must-haves first without saying which are which.
+    nothing else: a record with no shareable field (objections, rehearsals) is left
+    out whole, and a row whose ``row_flag`` is not set (an endorsement or trial-log
+    entry not marked shareable) is dropped. A field kept for some documents (the
+    refusal: the appeal and the follow-up) is included only when ``document`` is one
+    of them. Evidence keeps its file-local ``id``; asks come must-haves first without
+    saying which are which.
     """
     full = normalise(wb)
     view: Workbook = fields.shareable_record(fields.WORKBOOK, full)

@@ -328,7 +328,10 @@ def plan(doc: DocBuilder, plan: dict[str, Any], *, level: int) -> None:
     from flexprep.reports.plan_extras import alternative_lines
 
     if alternative_lines(plan):
-        doc.heading("Alternatives (kept in reserve: not in the proposal)", level)
+        doc.heading(
+            "Alternatives (in reserve; a ticked phased start or async line goes in the proposal)",
+            level,
+        )
         doc.bullets(alternative_lines(plan))
 
 

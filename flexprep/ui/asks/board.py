@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from flexprep.core import vocab
 from flexprep.core.errors import FlexPrepError
 from flexprep.core.models import Ask
+from flexprep.ui.asks.buttons import AskButtons
 from flexprep.ui.asks.models import AskListModel, Row, ask_row
 from flexprep.ui.asks.views import RankedListView, RowDelegate, ask_second_line
 from flexprep.ui.shell.context import AppContext
@@ -34,10 +35,10 @@ _HINTS = {
 class AsksBoard(QWidget):
     """Must-have and Nice-to-have columns over the asks of one workbook.
 
-    Every structural change (add, delete, move, accept) is saved at once through the
+    Every structural change (add, delete, move, make mine) is saved at once through the
     service, as a step on the window's undo history. Signals:
         selected: the selected ask's row dict, or None.
-        structure_changed: asks were added, deleted, moved or accepted.
+        structure_changed: asks were added, deleted, moved or made the user's own.
         edit_requested: the user wants to type in the selected ask (F2, Enter, new ask).
     """
 
@@ -61,7 +62,7 @@ class AsksBoard(QWidget):
         for column, priority in enumerate(PRIORITIES):
             self._build_column(grid, column, priority)
         grid.setRowStretch(2, 1)
-        grid.addLayout(self._build_buttons(), 3, 0, 1, 2)
+        grid.addWidget(self._build_buttons(), 3, 0, 1, 2)
         order = [
             self.add_buttons["must"],
             self.views["must"],
@@ -116,28 +117,16 @@ class AsksBoard(QWidget):
         self.models[priority], self.views[priority] = model, view
         self.headings[priority], self.add_buttons[priority] = heading, add
 
-    def _build_buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.up_button = name(QPushButton("Move &up"), "asks_move_up", "Move the ask up")
-        self.up_button.setToolTip("Raise its priority (Ctrl+Up in the list)")
-        self.down_button = name(QPushButton("Move &down"), "asks_move_down", "Move the ask down")
-        self.down_button.setToolTip("Lower its priority (Ctrl+Down in the list)")
-        self.other_button = name(
-            QPushButton("Make it &nice-to-have"),
-            "asks_move_other",
-            "Move the ask to the other column",
-        )
-        self.delete_button = name(QPushButton("Delete ask"), "asks_delete", "Delete the ask")
-        self.delete_button.setToolTip("Delete the selected ask (Delete in the list)")
+    def _build_buttons(self) -> AskButtons:
+        buttons = AskButtons()
+        self.up_button, self.down_button = buttons.up, buttons.down
+        self.other_button, self.delete_button = buttons.other, buttons.delete
         self.up_button.clicked.connect(lambda: self.move_by(-1))
         self.down_button.clicked.connect(lambda: self.move_by(1))
         self.other_button.clicked.connect(self.move_to_other)
         self.delete_button.clicked.connect(self.delete)
-        for button in (self.up_button, self.down_button, self.other_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        row.addWidget(self.delete_button)
-        return row
+        self.buttons = buttons
+        return buttons
 
     # -- loading and selection --------------------------------------------------------
 
@@ -211,25 +200,14 @@ class AsksBoard(QWidget):
             self.headings[priority].setText(f"{vocab.PRIORITIES[priority]} ({count})")
 
     def _update_buttons(self) -> None:
-        current = self._current
-        for button in (self.up_button, self.down_button, self.other_button, self.delete_button):
-            button.setEnabled(current is not None)
         for button in self.add_buttons.values():
             button.setEnabled(self.workbook_id is not None)
-        if current is None:
+        if self._current is None:
+            self.buttons.show_state(None, -1, 0)
             return
-        priority, ask_id = current
-        row = self.models[priority].row_of(ask_id)
-        self.up_button.setEnabled(row > 0)
-        self.down_button.setEnabled(row < self.models[priority].rowCount() - 1)
-        self.other_button.setText(
-            "Make it &nice-to-have" if priority == "must" else "Make it a &must-have"
-        )
-        self.other_button.setToolTip(
-            "Move it to Nice-to-have (Ctrl+Right in the list)"
-            if priority == "must"
-            else "Move it to Must-have (Ctrl+Left in the list)"
-        )
+        priority, ask_id = self._current
+        model = self.models[priority]
+        self.buttons.show_state(priority, model.row_of(ask_id), model.rowCount())
 
     # -- structural actions -----------------------------------------------------------
 
@@ -359,8 +337,8 @@ class AsksBoard(QWidget):
         self.select(ask_id, focus=had_focus)
         self.structure_changed.emit()
 
-    def accept_draft(self, ask_id: int) -> None:
-        """Keep a draft as it is: it is no longer marked as a draft."""
+    def make_mine(self, ask_id: int) -> None:
+        """Keep a draft as it is, as the user's own: it is no longer marked as a draft."""
         row = next((a for a in self.asks() if a["id"] == ask_id), None)
         title = row["title"] if row is not None else ""
         try:
@@ -371,13 +349,13 @@ class AsksBoard(QWidget):
                     ask_id,
                     {"draft": False},
                     {"draft": True},
-                    named("Accept draft", "ask", title),
+                    named("Make", "ask", title, "mine"),
                     self,
                     self.show_undone,
                 )
             )
         except FlexPrepError as exc:
-            self._fail("Draft not accepted", exc)
+            self._fail("Ask not made yours", exc)
             return
         self.update_row(ask_id, draft=False)
         current = self.current()

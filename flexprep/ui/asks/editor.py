@@ -36,11 +36,11 @@ class AskEditor(QGroupBox):
 
     Signals:
         edited: ``(ask id, fields)`` just changed (already queued for saving).
-        accept_draft: the user keeps the draft ask ``id`` as it is.
+        make_mine: the user keeps the draft ask ``id`` as it is, as their own.
     """
 
     edited = Signal(int, dict)
-    accept_draft = Signal(int)
+    make_mine = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("Selected ask", parent)
@@ -61,12 +61,12 @@ class AskEditor(QGroupBox):
         )
         self.draft_label.setWordWrap(True)
         self.draft_label.setToolTip(DRAFT_TIP)
-        self.accept_button = name(
-            QPushButton("&Accept draft"), "ask_accept_draft", "Accept the draft as it is"
+        self.mine_button = name(
+            QPushButton("Make thi&s mine"), "ask_make_mine", "Make this draft mine as it is"
         )
-        self.accept_button.clicked.connect(self._accept)
+        self.mine_button.clicked.connect(self._make_mine)
         bar.addWidget(self.draft_label, 1)
-        bar.addWidget(self.accept_button)
+        bar.addWidget(self.mine_button)
         layout.addWidget(self.draft_bar)
 
         self.empty = muted_label(
@@ -132,7 +132,7 @@ class AskEditor(QGroupBox):
         layout.addWidget(self.fields)
         layout.addStretch(1)
         order = [
-            self.accept_button,
+            self.mine_button,
             self.title_edit,
             self.details_edit,
             self.fallback_edit,
@@ -187,9 +187,9 @@ class AskEditor(QGroupBox):
             self.edited.emit(ask_id, changed)
 
     @Slot()
-    def _accept(self) -> None:
+    def _make_mine(self) -> None:
         if self.ask is not None:
-            self.accept_draft.emit(self.ask["id"])
+            self.make_mine.emit(self.ask["id"])
 
     def focus_field(self, key: str = "title") -> None:
         """Put the cursor in the ``title``, ``details`` or ``fallback`` field."""

@@ -41,7 +41,7 @@ RANK_ROLE = Qt.ItemDataRole.UserRole + 4
 
 DRAFT_TIP = (
     "Draft suggested for your scenario. Rewrite it in your own words, or keep it "
-    "as it is with “Accept draft”."
+    "as it is with “Make this mine”."
 )
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
-    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -27,12 +27,39 @@ from flexprep.ui.widgets.common import (
     heading_label,
     muted_label,
     name,
+    scroll_page,
 )
 from flexprep.ui.widgets.tab import WorkbookTab
 
 CHART_DELAY_MS = 300
+PAGE_MARGIN = 12
+COLUMN_GAP = 18
 CHART_RATIO = 0.62  # height / width that suits the asks chart and its key
 _CHART_FIELDS = {"title", "priority", "importance", "resistance"}
+
+
+class _ViewportHigh(QWidget):
+    """The top of the page: at least as high as the scroll area shows at once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._fit = 0
+
+    def fit(self, height: int) -> None:
+        if height != self._fit:
+            self._fit = height
+            self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        return super().minimumSizeHint().expandedTo(QSize(0, self._fit))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        return self.minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt naming)
+        # Otherwise the scroll area sizes the page by the preferred height of every
+        # wrapped label and chart in here, and the first screenful overflows.
+        return False
 
 
 class AsksTab(WorkbookTab):
@@ -52,7 +79,6 @@ class AsksTab(WorkbookTab):
             "Chart of importance against expected resistance",
         )
         self.chart.setMinimumHeight(300)
-        self.chart.installEventFilter(self)
         self._chart_dirty = True
         self._chart_timer = QTimer(self)
         self._chart_timer.setSingleShot(True)
@@ -72,7 +98,7 @@ class AsksTab(WorkbookTab):
         self.board.structure_changed.connect(self._on_asks_changed)
         self.board.edit_requested.connect(lambda: self.editor.focus_field("title"))
         self.editor.edited.connect(self._on_edited)
-        self.editor.accept_draft.connect(self.board.accept_draft)
+        self.editor.make_mine.connect(self.board.make_mine)
         self.offers.structure_changed.connect(lambda: self.changed("offers"))
         self._build()
 
@@ -94,11 +120,13 @@ class AsksTab(WorkbookTab):
         asks.addWidget(self.board, 1)
         detail = QVBoxLayout()
         detail.setSpacing(10)
+        self.editor.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         detail.addWidget(self.editor)
         chart_heading = heading_label("Importance against expected resistance", 2)
         chart_heading.setObjectName("asks_chart_heading")
         detail.addWidget(chart_heading)
         detail.addWidget(self.chart, 1)
+        detail.addStretch(0)  # the chart keeps its proportions; any height left goes here
 
         walk_box = QFrame()
         walk_box.setObjectName("walk_away_box")
@@ -118,33 +146,35 @@ class AsksTab(WorkbookTab):
         walk.addWidget(self.walk_away)
         walk.addStretch(1)
 
-        grid = QGridLayout(page)
-        grid.setContentsMargins(12, 12, 12, 12)
-        grid.setHorizontalSpacing(18)
-        grid.setVerticalSpacing(18)
-        grid.addLayout(asks, 0, 0)
-        grid.addLayout(detail, 0, 1)
-        grid.addWidget(self.offers, 1, 0)
-        grid.addWidget(walk_box, 1, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(0, 3)
-        grid.setRowStretch(1, 1)
+        self.top = _ViewportHigh()
+        self.top.setObjectName("asks_top")
+        top = QHBoxLayout(self.top)
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(COLUMN_GAP)
+        top.addLayout(asks, 1)
+        top.addLayout(detail, 1)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(COLUMN_GAP)
+        bottom.addWidget(self.offers, 1)
+        bottom.addWidget(walk_box, 1)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
+        column.setSpacing(COLUMN_GAP)
+        column.addWidget(self.top)
+        column.addLayout(bottom)
+        column.addStretch(1)
 
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setObjectName("asks_scroll")
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setWidget(page)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll_area)
+        self.scroll_area = scroll_page(self, "asks_scroll", page)
+        self.scroll_area.viewport().installEventFilter(self)
+        self.chart.installEventFilter(self)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
         self.error = QLabel()
         self.error.setObjectName("asks_error")
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
-        QWidget.setTabOrder(self.board.delete_button, self.editor.accept_button)
+        QWidget.setTabOrder(self.board.delete_button, self.editor.mine_button)
         QWidget.setTabOrder(self.editor.spins["resistance"], self.offers.add_button)
         QWidget.setTabOrder(self.offers.details_edit, self.walk_away)
 
@@ -174,7 +204,11 @@ class AsksTab(WorkbookTab):
             self._chart_timer.start(0)  # after the tab has painted
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
-        if watched is self.chart and event.type() == QEvent.Type.Resize:
+        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
+            # The asks, their buttons and the whole chart fill the first screenful;
+            # offers and the walk-away position follow below.
+            self.top.fit(self.scroll_area.viewport().height() - 2 * PAGE_MARGIN)
+        elif watched is self.chart and event.type() == QEvent.Type.Resize:
             # The chart keeps its proportions: no tall empty band above a narrow plot.
             self.chart.setMaximumHeight(
                 max(self.chart.minimumHeight(), int(self.chart.width() * CHART_RATIO))

@@ -25,6 +25,7 @@ class ScenarioPrompts:
         self._coaching: dict[str, QLabel] = {}
         self._editors: dict[str, GrowingTextEdit] = {}
         self.draft_buttons: dict[str, QPushButton] = {}
+        self._notes: dict[str, QLabel] = {}
         self.drafts: dict[str, str] = {}
 
     def coaching_row(
@@ -46,9 +47,10 @@ class ScenarioPrompts:
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(coaching)
         row = QHBoxLayout()
+        note = muted_label("A starting point only: make it yours before you share it.")
+        self._notes[key] = note
         row.addWidget(button)
-        row.addWidget(muted_label("A starting point only: make it yours before you share it."))
-        row.addStretch(1)
+        row.addWidget(note, 1)  # beside the button, using the width there is
         column.addLayout(row)
         if self.scenario is not None:
             self._apply_one(key, self._by_key(self.scenario).get(key, {}))
@@ -93,3 +95,4 @@ class ScenarioPrompts:
     def _refresh(self, key: str) -> None:
         show = bool(self.drafts.get(key)) and not self._editors[key].text().strip()
         self.draft_buttons[key].setVisible(show)
+        self._notes[key].setVisible(show)  # the note is about the button: it goes with it

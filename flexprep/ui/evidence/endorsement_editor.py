@@ -51,9 +51,10 @@ class EndorsementEditor(QWidget):
         for number, (key, label) in enumerate(vocab.SPEAKS_TO.items()):
             box = name(QCheckBox(label), f"endorsement_speaks_{key}", f"Speaks to {label.lower()}")
             box.toggled.connect(self._on_topics)
-            topics.addWidget(box, number // 3, number % 3)
+            # Two to a row: the form stays narrow enough for a 1366-pixel screen.
+            topics.addWidget(box, number // 2, number % 2)
             self.speaks_to[key] = box
-        topics.setColumnStretch(3, 1)
+        topics.setColumnStretch(2, 1)
         self.shareable = name(
             QCheckBox("May be &shared"),
             "endorsement_shareable",

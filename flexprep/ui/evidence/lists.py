@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -22,6 +22,41 @@ from PySide6.QtWidgets import (
 
 from flexprep.ui.evidence.models import ID_ROLE, RankedTableModel
 from flexprep.ui.widgets.common import heading_label, muted_label, name
+
+
+class EditorScrollArea(QScrollArea):
+    """Scrolls an editor; :meth:`needed_width` is how wide it must be for nothing in
+    the editor to be cut off (narrower, a horizontal scroll bar shows the rest)."""
+
+    def needed_width(self) -> int:
+        editor = self.widget()
+        if editor is None:
+            return 0
+        bar = self.verticalScrollBar().sizeHint().width()
+        return editor.minimumSizeHint().width() + bar + 2 * self.frameWidth()
+
+
+def widen(splitter: QSplitter, index: int, needed: int) -> None:
+    """Give pane ``index`` of ``splitter`` at least ``needed`` pixels when the other
+    panes can spare them (never below their own minimum); the user's wider choice stays."""
+    sizes = splitter.sizes()
+    total = sum(sizes)
+    if not total or sizes[index] >= needed:
+        return
+    others = [i for i in range(len(sizes)) if i != index]
+    spare = sum(
+        max(0, sizes[i] - splitter.widget(i).minimumSizeHint().width()) for i in others
+    )
+    gain = min(needed - sizes[index], spare)
+    if gain <= 0:
+        return
+    sizes[index] += gain
+    for i in others:  # taken from the other panes in turn
+        room = max(0, sizes[i] - splitter.widget(i).minimumSizeHint().width())
+        take = min(room, gain)
+        sizes[i] -= take
+        gain -= take
+    splitter.setSizes(sizes)
 
 
 class RankedListPanel(QWidget):
@@ -101,7 +136,7 @@ class RankedListPanel(QWidget):
         for button in (self.delete_button, self.up_button, self.down_button):
             buttons.addWidget(button)
 
-        self.scroll_area = QScrollArea()
+        self.scroll_area = EditorScrollArea()
         self.scroll_area.setObjectName(f"{key}_editor_scroll")
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
@@ -130,6 +165,8 @@ class RankedListPanel(QWidget):
         layout.setSpacing(6)
         layout.addLayout(top)
         layout.addWidget(self.hint)
+        #: The list and the editor side by side (``editor_beside``), else None.
+        self.body: QSplitter | None = None
         if editor_beside:
             self.body = QSplitter(Qt.Orientation.Horizontal)
             self.body.setChildrenCollapsible(False)
@@ -172,6 +209,16 @@ class RankedListPanel(QWidget):
         model.rowsMoved.connect(self._update_buttons)
         model.move_requested.connect(self.move_requested)
         self._update_buttons()
+
+    def needed_width(self) -> int:
+        """How wide the panel must be for its editor to show whole."""
+        margins = self.layout().contentsMargins()
+        return self.scroll_area.needed_width() + margins.left() + margins.right()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        if self.body is not None:  # the editor beside the list: it gets its width first
+            widen(self.body, 1, self.scroll_area.needed_width())
 
     def current_row(self) -> int:
         rows = self.view.selectionModel().selectedRows()

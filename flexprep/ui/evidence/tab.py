@@ -96,7 +96,8 @@ class EvidenceTab(WorkbookTab):
             empty_text="No evidence yet.\n\nAdd a metric — a number before and after — or "
             "pick a finding from the research library.",
         )
-        self.evidence_panel.body.setSizes([420, 440])
+        if self.evidence_panel.body is not None:
+            self.evidence_panel.body.setSizes([420, 440])
         self.endorsements = RankedSection(
             self,
             "endorsements",

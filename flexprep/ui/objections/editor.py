@@ -85,12 +85,12 @@ class ObjectionEditor(QWidget):
         self.banner.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self.banner.setAutoFillBackground(True)
         self.banner_text = QLabel(
-            "<b>Draft</b> suggested by your scenario. Rewrite it in your own words, "
-            "or keep it as it is."
+            "<b>Draft</b>, a starting point from your scenario or the library. Rewrite it "
+            "in your own words, or make it yours as it stands."
         )
         self.banner_text.setWordWrap(True)
         self.accept_button = name(
-            QPushButton("Keep as m&ine"), "objection_accept", "Keep this draft as my own objection"
+            QPushButton("Make this m&ine"), "objection_accept", "Make this draft mine as it is"
         )
         banner_row = QHBoxLayout(self.banner)
         banner_row.addWidget(self.banner_text, 1)
@@ -277,7 +277,7 @@ class ObjectionEditor(QWidget):
 
     @Slot()
     def accept_draft(self) -> None:
-        """Keep the draft as it is: it is no longer marked as a draft."""
+        """Make the draft mine as it is: it is no longer marked as a draft."""
         item = self.item
         if item is None:
             return
@@ -289,7 +289,7 @@ class ObjectionEditor(QWidget):
                     item.id,
                     {"draft": False},
                     {"draft": True},
-                    named("Accept draft", "objection", item.text),
+                    named("Make", "objection", item.text, "mine"),
                     self.text_edit,
                     self.undone.emit,
                 )

@@ -9,10 +9,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -85,9 +88,27 @@ class ObjectionListPane(QWidget):
             shortcut = QShortcut(keys, self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(signal)
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.up_button, self.down_button, self.delete_button):
-            buttons.addWidget(button)
+        # Two rows of two: four buttons side by side do not fit the pane at 1366×768.
+        buttons = QGridLayout()
+        buttons.setHorizontalSpacing(6)
+        for number, button in enumerate(
+            (self.new_button, self.delete_button, self.up_button, self.down_button)
+        ):
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setMinimumWidth(button.minimumSizeHint().width())
+            buttons.addWidget(button, number // 2, number % 2)
+        self.filter = name(QLineEdit(), "objection_filter", "Filter my objections")
+        self.filter.setPlaceholderText("Filter my objections…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.apply_filter)
+        self.shown = muted_label("")
+        self.shown.setObjectName("objection_filter_count")
+        self.empty = muted_label("")
+        self.empty.setObjectName("objection_filter_empty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.hide()
+        model.modelReset.connect(self.apply_filter)
+        self._model = model
         self.message = QLabel()
         self.message.setObjectName("objections_message")
         self.message.setWordWrap(True)
@@ -121,7 +142,12 @@ class ObjectionListPane(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(10, 10, 4, 10)
         column.addWidget(title)
+        find_row = QHBoxLayout()
+        find_row.addWidget(self.filter, 1)
+        find_row.addWidget(self.shown)
+        column.addLayout(find_row)
         column.addWidget(self.table, 1)
+        column.addWidget(self.empty)
         column.addLayout(buttons)
         column.addWidget(self.message)
         column.addSpacing(10)
@@ -136,16 +162,42 @@ class ObjectionListPane(QWidget):
         column.addLayout(timing)
         column.addWidget(self.start_button)
         order = (
+            self.filter,
             self.table,
             self.new_button,
+            self.delete_button,
             self.up_button,
             self.down_button,
-            self.delete_button,
             self.seconds,
             self.start_button,
         )
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
+
+    def apply_filter(self, *_args: object) -> None:
+        """Hide the objections whose text, theme or answer lacks every typed word."""
+        words = self.filter.text().casefold().split()
+        items = self._model.items
+        shown = 0
+        for row, item in enumerate(items):
+            haystack = f"{item.text} {item.response} {item.theme}".casefold() if words else ""
+            match = all(word in haystack for word in words)
+            self.table.setRowHidden(row, not match)
+            shown += match
+        self.shown.setText(f"Showing {shown} of {len(items)}" if words else "")
+        self.shown.setVisible(bool(words))
+        self.empty.setText(
+            f"No objection matches “{self.filter.text().strip()}”. Clear the filter to see "
+            "them all."
+            if words and not shown
+            else ""
+        )
+        self.empty.setVisible(bool(words) and not shown)
+
+    def show_loading(self, loading: bool) -> None:
+        """Say the list is being read (a large workbook takes a moment)."""
+        if loading:
+            self.status.setText("Reading your objections…")
 
     def show_message(self, text: str) -> None:
         """A problem to show under the list ('' hides it)."""
@@ -162,14 +214,20 @@ class ObjectionListPane(QWidget):
         self.start_button.setEnabled(can_rehearse)
 
     def update_status(
-        self, items: Sequence[ObjectionItem], days: int | None, today: date | None = None
+        self,
+        items: Sequence[ObjectionItem],
+        days: int | None,
+        today: date | None = None,
+        due: int | None = None,
     ) -> None:
         """One line: how many, never rehearsed, below 4, and the meeting when near; the
-        start button says how many are due today by the schedule to the meeting day."""
+        start button says how many are due today by the schedule to the meeting day
+        (``due``, when the caller has it already)."""
         items = [i for i in items if i.text.strip()]
         today = today or date.today()
-        meeting = None if days is None else today + timedelta(days=days)
-        due = due_today(items, today, meeting)
+        if due is None:
+            meeting = None if days is None else today + timedelta(days=days)
+            due = due_today(items, today, meeting)
         self.start_button.setText(
             f"Start &rehearsal · {due} due today" if due else "Start &rehearsal · none due today"
         )

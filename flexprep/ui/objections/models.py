@@ -46,6 +46,13 @@ class ObjectionItem:
     draft: bool = False
     evidence: list[int] = field(default_factory=list)
     rehearsals: list[dict[str, Any]] = field(default_factory=list)
+    _latest: int | None = field(default=None, init=False, repr=False, compare=False)
+    _latest_known: bool = field(default=False, init=False, repr=False, compare=False)
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        if key == "rehearsals":  # a new history: the latest rating is worked out again
+            object.__setattr__(self, "_latest_known", False)
+        object.__setattr__(self, key, value)
 
     @classmethod
     def from_row(cls, row: Any) -> ObjectionItem:
@@ -68,8 +75,12 @@ class ObjectionItem:
 
     @property
     def latest(self) -> int | None:
-        """The latest confidence rating (see :func:`~flexprep.core.rehearsal.latest_rating`)."""
-        return latest_rating(self)
+        """The latest confidence rating (see :func:`~flexprep.core.rehearsal.latest_rating`),
+        worked out once per history: the table asks for it on every paint."""
+        if not self._latest_known:
+            object.__setattr__(self, "_latest", latest_rating(self))
+            object.__setattr__(self, "_latest_known", True)
+        return self._latest
 
 
 class ObjectionTableModel(QAbstractTableModel):
@@ -177,7 +188,7 @@ class ObjectionTableModel(QAbstractTableModel):
         if item.evidence:
             lines.append(f"{len(item.evidence)} evidence item(s) linked")
         if item.draft:
-            lines.append("Draft from your scenario: rewrite it or keep it as yours")
+            lines.append("Draft: rewrite it in your own words, or “Make this mine” as it is")
         return "\n".join(lines)
 
 

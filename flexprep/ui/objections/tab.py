@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Slot
@@ -16,11 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from flexprep.core.errors import FlexPrepError
-from flexprep.core.models import Evidence, Meeting, Objection
+from flexprep.core.models import Objection
 from flexprep.core.rehearsal import rehearsal_order
 from flexprep.ui.objections.editor import ObjectionEditor, library_entry
 from flexprep.ui.objections.library_panel import LibraryPanel
 from flexprep.ui.objections.list_pane import ObjectionListPane
+from flexprep.ui.objections.loader import Loaded, ObjectionLoader, added_keys, due_count, load
 from flexprep.ui.objections.models import COL_TEXT, ObjectionItem, ObjectionTableModel
 from flexprep.ui.objections.rehearsal_progress import RehearsalProgress
 from flexprep.ui.objections.rehearsal_view import RehearsalView
@@ -41,6 +41,11 @@ class ObjectionRehearsalTab(WorkbookTab):
         self.model = ObjectionTableModel(self)
         self.evidence_rows: list[Any] = []
         self._days: int | None = None
+        self._due = 0
+        self._with_text: frozenset[int] = frozenset()
+        self._showing: int | None = None
+        self.loader = ObjectionLoader(ctx.service, ctx.saver, self)
+        self.loader.loaded.connect(self._apply)
         self.editor = ObjectionEditor(ctx)
         self.library = LibraryPanel()
         self.progress = RehearsalProgress(self._chart_data, self._selected_row)
@@ -90,55 +95,58 @@ class ObjectionRehearsalTab(WorkbookTab):
     # -- loading ----------------------------------------------------------------------
 
     def set_workbook(self, workbook_id: int | None) -> None:
-        if self.rehearsal.active() or self.stack.currentWidget() is self.rehearsal:
+        """Show ``workbook_id``: read aside (the tab shows at once, its list a moment
+        later). A rehearsal under way in the same workbook carries on."""
+        switched = workbook_id != self._showing
+        if switched and self.stack.currentWidget() is self.rehearsal:
             self.rehearsal.end_session()
             self.rehearsal.close_view()
-        switched = workbook_id != self.workbook_id
-        super().set_workbook(workbook_id)
+        self._showing = workbook_id
         self.library.load()
-        self.reload()
         if switched:
-            self.progress.invalidate(now=True)
+            self.model.set_items([])
+            self.editor.show_item(None)
+        self.list_pane.show_loading(switched and workbook_id is not None)
+        self.loader.start(workbook_id)
 
     def reload(self, select_id: int | None = None) -> None:
-        """Read objections and evidence again (after writing what is pending)."""
+        """Read objections and evidence again now (after writing what is pending)."""
         self.ctx.saver.flush()
+        self.loader.cancel()
+        self._apply(load(self.ctx.service, self._showing), select_id)
+
+    def _settle(self) -> None:
+        """Finish a read still on its way now: the caller needs the rows."""
+        if self.loader.busy:
+            self.reload()
+
+    @Slot(object)
+    def _apply(self, loaded: Loaded, select_id: int | None = None) -> None:
+        switched = loaded.workbook_id != self.workbook_id
         current = self.current_item()
         keep = select_id if select_id is not None else (current.id if current else None)
-        rows, evidence = [], []
-        if self.workbook_id is not None:
-            try:
-                rows = self.ctx.service.items(Objection, self.workbook_id)
-                evidence = self.ctx.service.items(Evidence, self.workbook_id)
-            except FlexPrepError as exc:
-                self.show_message(str(exc))
-        self.evidence_rows = evidence
-        self.model.set_items([ObjectionItem.from_row(row) for row in rows])
-        self.editor.set_evidence(evidence)
-        self._days = self._days_to_meeting()
+        super().set_workbook(loaded.workbook_id)
+        self.list_pane.show_loading(False)
+        if loaded.error:
+            self.show_message(loaded.error)
+        self.evidence_rows = loaded.evidence
+        self.model.set_items(loaded.items)
+        self.editor.set_evidence(loaded.evidence)
+        self._days, self._due = loaded.days, loaded.due
+        self._with_text = frozenset(i.id for i in loaded.items if i.text.strip())
         row = max(0, self.model.row_of(keep)) if self.model.items else -1
         self.select_row(row)
         self._refresh_derived()
-        self.progress.invalidate()
+        self.progress.invalidate(now=switched)
 
     def _refresh_derived(self) -> None:
-        keys = set()
-        for item in self.model.items:
-            entry = library_entry(item)
-            if entry is not None:
-                keys.add(entry["key"])
-        self.library.set_added(keys)
+        self.library.set_added(added_keys(self.model.items))
         self._update_buttons()
-        self.list_pane.update_status(self.model.items, self._days)
-
-    def _days_to_meeting(self) -> int | None:
-        if self.workbook_id is None:
-            return None
-        try:
-            at = self.ctx.service.part(Meeting, self.workbook_id).at
-        except FlexPrepError:
-            return None
-        return None if at is None else (at.date() - date.today()).days
+        with_text = frozenset(i.id for i in self.model.items if i.text.strip())
+        if with_text != self._with_text:  # an objection written or emptied: due again
+            self._with_text = with_text
+            self._due = due_count(self.model.items, self._days)
+        self.list_pane.update_status(self.model.items, self._days, due=self._due)
 
     def _update_buttons(self) -> None:
         self.list_pane.update_buttons(
@@ -159,6 +167,7 @@ class ObjectionRehearsalTab(WorkbookTab):
         return index.row() if index.isValid() else None
 
     def select_row(self, row: int) -> None:
+        self._settle()
         if row < 0:
             self.table.setCurrentIndex(QModelIndex())
             self.editor.show_item(None)
@@ -190,6 +199,7 @@ class ObjectionRehearsalTab(WorkbookTab):
         """Add a library objection (likelihood 3, its starter response), or show it."""
         if self.workbook_id is None:
             return
+        self._settle()
         existing = next(
             (i for i in self.model.items if (library_entry(i) or {}).get("key") == entry["key"]),
             None,
@@ -205,6 +215,7 @@ class ObjectionRehearsalTab(WorkbookTab):
             "response": entry["response"],
             "origin": "library",
             "library_key": entry["key"],
+            "draft": True,  # a starting point, as scenario objections are
         }
         step = AddItem(
             self.ctx,
@@ -353,7 +364,7 @@ class ObjectionRehearsalTab(WorkbookTab):
     # -- chart ------------------------------------------------------------------------
 
     def _chart_data(self) -> list[dict[str, Any]]:
-        if self.workbook_id is None:
+        if self.workbook_id is None or self.loader.busy:
             return []
         return list(self.ctx.service.export_data(self.workbook_id).get("objections") or [])
 
@@ -365,6 +376,7 @@ class ObjectionRehearsalTab(WorkbookTab):
     # -- navigation -------------------------------------------------------------------
 
     def focus_anchor(self, anchor: str) -> None:
+        self._settle()
         if anchor != "rehearse" and self.stack.currentWidget() is self.rehearsal:
             self.rehearsal.end_session()
             self.rehearsal.close_view()

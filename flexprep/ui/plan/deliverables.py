@@ -92,7 +92,7 @@ class _MoveKeys(QObject):
             if step is not None:
                 event.accept()
                 if event.type() == QEvent.Type.KeyPress:
-                    self.editor.move(self.row, step, watched)
+                    self.editor.shift(self.row, step, watched)
                 return True
         return False
 
@@ -226,7 +226,7 @@ class DeliverablesEditor(QWidget):
         self._do(DeleteRow(self.undo_stack, self, self, index))
         self.show_row(min(index, len(self.rows) - 1) if self.rows else None)
 
-    def move(self, row: _Row, step: int, focus: object = None) -> None:
+    def shift(self, row: _Row, step: int, focus: object = None) -> None:
         """Move ``row`` up (-1) or down (1), keeping the cursor in the same field."""
         index = self.rows.index(row)
         target = index + step
@@ -247,8 +247,8 @@ class DeliverablesEditor(QWidget):
         row.standard.textEdited.connect(self._emit)
         row.due.value_changed.connect(self._emit)
         row.remove.clicked.connect(lambda _=False, r=row: self.delete(r))
-        row.up.clicked.connect(lambda _=False, r=row: self.move(r, -1))
-        row.down.clicked.connect(lambda _=False, r=row: self.move(r, 1))
+        row.up.clicked.connect(lambda _=False, r=row: self.shift(r, -1))
+        row.down.clicked.connect(lambda _=False, r=row: self.shift(r, 1))
         keys = _MoveKeys(self, row)
         for field in row.fields():
             field.installEventFilter(keys)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -22,15 +23,16 @@ from PySide6.QtWidgets import (
 from flexprep.core import content, fileformat, vocab
 from flexprep.core.errors import FlexPrepError
 from flexprep.ui.shell.context import AppContext
-from flexprep.ui.shell.dialogs import NewWorkbookDialog
 from flexprep.ui.shell.document_export import DocumentExports
-from flexprep.ui.shell.exporter import ExportJob
 from flexprep.ui.shell.filenames import safe_filename
 from flexprep.ui.shell.folders import LastFolders
 from flexprep.ui.shell.host import CommandHost
 from flexprep.ui.shell.mnemonics import with_mnemonics
 from flexprep.ui.shell.save_batch import explain
 from flexprep.ui.widgets.common import name
+
+if TYPE_CHECKING:
+    from flexprep.ui.shell.exporter import ExportJob
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | None
 
@@ -197,6 +199,8 @@ class WorkbookCommands(DocumentExports, QObject):
 
     @Slot()
     def new_workbook(self) -> None:
+        from flexprep.ui.shell.dialogs import NewWorkbookDialog  # loaded when first used
+
         values = NewWorkbookDialog.get(self.dialog_parent)
         if values is None:
             return

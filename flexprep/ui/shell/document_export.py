@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 from flexprep.core import vocab
 from flexprep.core.service import WorkbookService
 from flexprep.ui.shell.autosave import Saver
-from flexprep.ui.shell.exporter import ExportJob, Prepared, PrepareJob
 from flexprep.ui.shell.folders import LastFolders
 
 if TYPE_CHECKING:
+    from flexprep.ui.shell.exporter import ExportJob, Prepared, PrepareJob
     from flexprep.ui.shell.host import CommandHost
 
 
@@ -63,6 +63,8 @@ class DocumentExports:
         workbook_id = self.host.workbook_id
         if workbook_id is None or self._preparing is not None:
             return
+        from flexprep.ui.shell.exporter import PrepareJob  # loaded when first used
+
         self.saver.flush()
         job = PrepareJob(self.service, workbook_id, kind, self.status)
         job.ready.connect(self._on_export_prepared)
@@ -85,6 +87,7 @@ class DocumentExports:
         QMessageBox.warning(self.dialog_parent, "Export failed", message)
 
     def _on_export_prepared(self, prepared: Prepared) -> None:
+        from flexprep.ui.shell.exporter import ExportJob
         from flexprep.ui.shell.share_check import ShareCheckDialog
 
         self._preparing = None

@@ -49,6 +49,7 @@ BUTTON_WORDS: dict[str, str] = {
     "up": "go-up",
     "down": "go-down",
     "accept": "dialog-ok",
+    "mine": "dialog-ok",
 }
 
 

@@ -79,7 +79,11 @@ class ReadinessPanel(QFrame):
 
     def set_workbook(self, workbook_id: int | None) -> None:
         self.workbook_id = workbook_id
-        self.refresh_in_background()
+        # Hidden (as at start-up, before the first paint): showEvent works it out.
+        if self.isVisible():
+            self.refresh_in_background()
+        else:
+            self._generation += 1  # a result still on its way was for the old workbook
 
     @Slot()
     def _schedule(self, *_args: object) -> None:

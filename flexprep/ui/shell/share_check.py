@@ -2,10 +2,11 @@
 
 Before a proposal, follow-up, letter or appeal is written, the window shows what it
 will carry and flags what the user would want to know first (docs/design.md,
-"Documents"): draft asks, which are left out unless the user includes them; the
-scenario's suggested alternatives, which stay in the brief; metrics that got worse; a
-missing sender, addressee or title. :func:`findings` is plain Python (tested without
-a window); :class:`ShareCheckDialog` shows it.
+"Documents"): draft asks, which are left out unless the user includes them; which
+alternatives go in (a phased start's or asynchronous work's written line) and which
+stay in the brief; metrics that got worse; a missing sender, addressee or title.
+:func:`findings` is plain Python (tested without a window); :class:`ShareCheckDialog`
+shows it.
 """
 
 from __future__ import annotations
@@ -112,6 +113,39 @@ def _unconfirmed_alternatives(full: dict[str, Any]) -> Finding | None:
     )
 
 
+def _alternatives_note(plan: dict[str, Any]) -> Finding:
+    """Which ticked alternatives the proposal carries: a phased start's steps and the
+    rules for asynchronous work, when a line was written for them (they describe how
+    the asked-for pattern runs); the others stay in the brief."""
+    from flexprep.reports.plan_extras import IN_PROPOSAL, detail
+
+    ticked = plan["alternatives"]
+    shown = [key for key in ticked if key in IN_PROPOSAL and detail(plan, key)]
+    kept = [key for key in ticked if key not in shown]
+    lines = " and ".join(f"{vocab.ALTERNATIVES[key].lower()} line" for key in shown)
+    names = ", ".join(vocab.ALTERNATIVES.get(key, key).lower() for key in kept)
+    if not shown:
+        text = "Your alternatives stay in your brief: the proposal asks for one thing."
+        unwritten = [key for key in kept if key in IN_PROPOSAL]
+        if unwritten:
+            text += (
+                " Write a line of detail for "
+                + " or ".join(vocab.ALTERNATIVES[key].lower() for key in unwritten)
+                + " in the Plan tab and it goes in, under how you would work day to day."
+            )
+    elif not kept:
+        text = (
+            f"Your {lines} {'goes' if len(shown) == 1 else 'go'} in the proposal, "
+            "under how you would work day to day."
+        )
+    else:
+        text = (
+            f"Your {lines} {'goes' if len(shown) == 1 else 'go'} in the proposal, under how "
+            f"you would work day to day; the other alternatives ({names}) stay in your brief."
+        )
+    return Finding("alternatives", NOTE, text)
+
+
 def findings(wb: dict[str, Any], kind: str) -> ShareCheck:
     """What the ``kind`` document for ``wb`` (the ``workbook`` object) will share, and
     the findings to show before it is written."""
@@ -169,13 +203,7 @@ def findings(wb: dict[str, Any], kind: str) -> ShareCheck:
                     )
                 )
         if full["plan"]["alternatives"]:
-            found.append(
-                Finding(
-                    "alternatives",
-                    NOTE,
-                    "Your alternatives stay in your brief: the proposal asks for one thing.",
-                )
-            )
+            found.append(_alternatives_note(full["plan"]))
         private = sum(1 for item in full["endorsements"] if not item["shareable"])
         if private:
             found.append(
