@@ -106,7 +106,7 @@ def readiness(data: dict[str, Any], today: date | None = None) -> list[Readiness
             o for o in objections if (latest_rating(o) or 0) < CONFIDENT and o.get("rehearsals")
         ]
         if weak:
-            names = "; ".join(_short(o["text"]) for o in weak[:3])
+            names = "; ".join(_one_line(o["text"]) for o in weak[:3])
             more = f" and {len(weak) - 3} more" if len(weak) > 3 else ""
             add(
                 "weak",
@@ -188,6 +188,6 @@ def _answer_due(data: dict[str, Any], today: date) -> str:
     return ""
 
 
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _one_line(text: str) -> str:
+    """The objection's words on one line, whole: the panel wraps them, never cuts."""
+    return " ".join(text.split())

@@ -101,8 +101,9 @@ def build_page(tab: MeetingParts) -> QWidget:
         "After a no",
         "refusal_group",
         tab.refusal,
-        hint="Record the decision as it was given: your reply to it is drafted from this "
-        "(the reply to the refusal is the only document that carries it).",
+        hint="Record the decision as it was given: your reply to it is drafted from this, "
+        "and the follow-up confirms the reasons and the date (the grounds you tick stay "
+        "in your reply).",
     )
     steps_label = QLabel("Next steps (what, who, by when):")
     steps_label.setBuddy(tab.next_steps.view)

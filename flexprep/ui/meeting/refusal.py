@@ -1,7 +1,9 @@
 """After a no: the reasons given, the grounds they map to, the date, whether a meeting
 was held (``meeting.refusal``), and what the law says the decision lacked.
 
-Only the reply to a refusal (the appeal document) carries this; the grounds offered are
+The reply to a refusal (the appeal document) carries this, and the follow-up confirms
+the reasons given and the date (never the grounds, which are the user's reading of the
+law); the grounds offered are
 the chosen jurisdiction's (:attr:`flexprep.core.law.Rules.grounds`).
 """
 
@@ -80,7 +82,11 @@ class RefusalEntry(QWidget):
         ticked = self.grounds()
         self.rules, self.sent_on = rules, sent_on
         for box in self.boxes.values():
+            # Hidden and unparented at once: deleteLater alone leaves the old boxes
+            # painted under the new ones until the event loop runs.
             self._grounds_layout.removeWidget(box)
+            box.hide()
+            box.setParent(None)
             box.deleteLater()
         self.boxes = {}
         if rules is None:
