@@ -80,6 +80,12 @@ def test_a_review_not_yet_decided_says_so(tmp_path: Path) -> None:
     assert "We have not decided yet whether to continue the arrangement." in text
     # The agreed measures are listed even before their results are recorded.
     assert "No missed client call" in text and "Not recorded" in text
+    assert "Draft, not ready to send: the date it was held is not recorded yet" in text
+
+
+def test_a_held_review_with_a_decision_is_no_draft(tmp_path: Path) -> None:
+    text = _write(_full(), "review", tmp_path)
+    assert "Draft, not ready to send" not in text
 
 
 def test_the_proposal_shows_deliverables_and_how_the_pattern_runs(tmp_path: Path) -> None:

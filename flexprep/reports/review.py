@@ -124,7 +124,16 @@ def build(wb: dict[str, Any], *, today: date, dpi: int, step: Callable[[], None]
     doc.properties(title, "Trial review", people.sender_name(view))
     doc.furniture(f"Trial review \u2014 {title}")
     doc.title_block("Trial review", title if title != people.NEUTRAL_TITLE else "", [])
-    held = model.parse_date(view["trial_review"]["held_on"])
+    review = view["trial_review"]
+    held = model.parse_date(review["held_on"])
+    if held is None or not review.get("decision"):
+        missing = "the date it was held" if held is None else "the decision"
+        doc.rich(
+            [
+                ("Draft, not ready to send: ", "b"),
+                (f"{missing} is not recorded yet (Meeting & follow-up › Trial review).", ""),
+            ]
+        )
     people.letterhead(doc, view, max(today, held) if held else today)
     doc.paragraph(people.greeting(view))
     _opening(doc, view)
