@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep draft asks in a manager-facing document (left out by default)",
     )
+    exporter.add_argument(
+        "--with-recordings",
+        action="store_true",
+        help="also copy the rehearsal recordings into OUT.recordings/ (.json only)",
+    )
     backup = commands.add_parser("backup", help="make a backup copy of the database now")
     backup.add_argument(
         "-o",
@@ -167,6 +172,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _fail("--document applies to Word (.docx) exports only")
         if suffix != ".docx" and args.include_drafts:
             return _fail("--include-drafts applies to Word (.docx) exports only")
+        if suffix != ".json" and args.with_recordings:
+            return _fail("--with-recordings applies to workbook (.json) exports only")
         problem = _output_problem(output)
         if problem:
             return _fail(problem)
@@ -267,13 +274,18 @@ def _export(args: argparse.Namespace, database: Any) -> None:
 
     output = Path(args.output)
     with database.engine.connect() as connection:
-        exported = transfer.workbook_to_dict(
-            connection, transfer.workbook_id(connection, args.name)
-        )
+        book = transfer.workbook_id(connection, args.name)
+        exported = transfer.workbook_to_dict(connection, book)
     if output.suffix.lower() == ".json":
         from flexprep.core import fileformat
 
         fileformat.write_file(exported, output)
+        if args.with_recordings:  # never in the file itself: WAVs in a folder beside it
+            from flexprep.core.recordings import export_recordings
+
+            with database.engine.connect() as connection:
+                where = export_recordings(connection, book, database.path, output)
+            print(f"flexprep: {one_line(where)}", file=sys.stderr)
     elif output.suffix.lower() == ".ics":
         from flexprep.core import calendar
 

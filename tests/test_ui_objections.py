@@ -66,8 +66,10 @@ def test_filter_the_library_by_theme_then_add_with_enter(qtbot, tmp_path) -> Non
         added.library_key,
         added.response,
         added.draft,
-    ) == (entry["text"], "coverage", 3, "library", entry["key"], entry["response"], False)
+    ) == (entry["text"], "coverage", 3, "library", entry["key"], entry["response"], True)
     assert tab.current_item().id == added.id, "the new objection is chosen in my list"
+    row = tab.model.row_of(added.id)
+    assert tab.model.index(row, 0).data().startswith("Draft · "), "marked as a draft"
     assert library.view.currentIndex().data().startswith("✓ ")
 
     # Adding it again only shows it; a double-click adds another one.

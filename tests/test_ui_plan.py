@@ -244,6 +244,18 @@ def test_tab_order_reads_down_each_column(qtbot, tmp_path: Path) -> None:
         "measures_suggestion_1",
         "measures_suggestion_2",
         "measures_suggestion_3",
+        # The sample's three deliverables, row by row (the move arrows are for the mouse).
+        *[
+            name.format(row)
+            for row in (1, 2, 3)
+            for name in (
+                "deliverable_text_{}",
+                "deliverable_due_{}_set",
+                "deliverable_due_{}",
+                "deliverable_standard_{}",
+                "deliverable_remove_{}",
+            )
+        ],
         "deliverable_add",
         "coverage",
         "communication",

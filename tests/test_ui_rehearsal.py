@@ -134,15 +134,52 @@ def test_reveal_shows_linked_evidence_with_figures(qtbot, tmp_path) -> None:
     key(qtbot, view, Qt.Key.Key_Escape, Qt.Key.Key_Escape)
 
 
-def test_leaving_the_tab_ends_the_session_and_keeps_the_rating(qtbot, tmp_path) -> None:
+def test_leaving_the_tab_pauses_the_session_and_coming_back_resumes_it(qtbot, tmp_path):
     window = open_window(qtbot, tmp_path / "db.sqlite3")
-    tab, view = start(qtbot, window, FakeClock())
-    objection_id = view.session.current
-    key(qtbot, view, Qt.Key.Key_Space, Qt.Key.Key_4)
-    window.tabs.setCurrentIndex(0)
-    stored = next(o for o in saved(window) if o.id == objection_id).rehearsals
-    assert [r.confidence for r in stored] == [4]
-    assert not view.active()
+    clock = FakeClock()
+    tab, view = start(qtbot, window, clock)
+    first = view.session.current
+    clock.now += 10
+    view.timer.timeout.emit()
+    key(qtbot, view, Qt.Key.Key_Space, Qt.Key.Key_4, Qt.Key.Key_N)  # one rated, next card
+    second = view.session.current
+    clock.now += 5
+    view.timer.timeout.emit()
+    shown = view.card.clock_label.text()
+
+    # Away to another tab for a long while: the clock stops, nothing ends.
+    qtbot.mouseClick(
+        window.tabs.tabBar(),
+        Qt.MouseButton.LeftButton,
+        pos=window.tabs.tabBar().tabRect(0).center(),
+    )
+    assert window.tabs.currentIndex() == 0
+    assert view.active() and view.session.paused
+    clock.now += 600
+    assert not view.timer.isActive()
+
+    # Back: the same card, the countdown where it was; Space reveals, never restarts.
+    tab_index = window.tabs.indexOf(tab)
+    qtbot.mouseClick(
+        window.tabs.tabBar(),
+        Qt.MouseButton.LeftButton,
+        pos=window.tabs.tabBar().tabRect(tab_index).center(),
+    )
+    assert tab.stack.currentWidget() is view and view.active()
+    assert view.session.current == second and not view.session.paused
+    assert round(view.session.remaining()) == view.session.duration - 5
+    assert view.card.clock_label.text() == shown
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    key(qtbot, view, Qt.Key.Key_Space, Qt.Key.Key_2)
+    assert view.session.current == second and view.session.index == 1, "no new session"
+    assert view.session.seconds == 5, "the time away is not counted"
+
+    # Ending it shows the summary of the whole session, both ratings saved.
+    key(qtbot, view, Qt.Key.Key_Escape)
+    assert view.pages.currentWidget() is view.summary
+    assert "You rehearsed <b>2</b>" in view.summary.counts.text()
+    ratings = {o.id: sorted(o.rehearsals, key=lambda r: r.id)[-1].confidence for o in saved(window)}
+    assert (ratings[first], ratings[second]) == (4, 2)
 
 
 def test_skipping_stores_nothing_and_the_chart_is_redrawn(qtbot, tmp_path) -> None:

@@ -3,8 +3,9 @@
 Recordings are WAV files in a ``recordings/`` folder beside the database (folder 0700,
 files 0600, like the backups), named ``<db>-o<objection id>-<time>.wav``; the feedback
 computed from one is kept beside it as ``.json``. They are never in the database, so no
-document and no workbook file can carry them. See "Rehearsing out loud" in
-docs/design.md.
+document and no workbook file can carry them; ``flexprep export --with-recordings`` copies
+them into a private folder beside the workbook file (:func:`export_recordings`). See
+"Rehearsing out loud" in docs/design.md.
 """
 
 from __future__ import annotations
@@ -159,3 +160,50 @@ def database_file(connection: Any) -> Path | None:
         if row[1] == "main" and row[2]:
             return Path(row[2])
     return None
+
+
+def folder_beside(json_path: Path) -> Path:
+    """Where ``export --with-recordings`` puts them: ``x.json`` → ``x.recordings/``."""
+    return json_path.with_name(json_path.stem + ".recordings")
+
+
+def export_recordings(connection: Any, workbook_id: int, db_path: Path, json_path: Path) -> str:
+    """Copy the workbook's recordings into :func:`folder_beside` ``json_path``; one line
+    saying where (the workbook file itself never carries them).
+
+    The folder is 0700 and each file 0600, named by the objection's number in the
+    workbook (its place in the file's list) and the time it was recorded:
+    ``objection-03-2026-11-30-141502.wav``.
+    """
+    from sqlalchemy import text
+
+    ids = connection.execute(
+        text("SELECT id FROM objection WHERE workbook_id = :book ORDER BY position, id"),
+        {"book": workbook_id},
+    ).scalars()
+    numbers = {int(ident): number for number, ident in enumerate(ids, 1)}
+    found = sorted(
+        (r for r in RecordingStore(db_path).recordings() if r.objection_id in numbers),
+        key=lambda r: (numbers[r.objection_id], r.made_at),
+    )
+    folder = folder_beside(json_path)
+    if not found:
+        return f"this workbook has no recordings: nothing written to {folder}"
+    old_umask = os.umask(0o077)
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    finally:
+        os.umask(old_umask)
+    used: set[str] = set()
+    for recording in found:
+        stem = (
+            f"objection-{numbers[recording.objection_id]:02d}-{recording.made_at:%Y-%m-%d-%H%M%S}"
+        )
+        name, extra = f"{stem}.wav", 1
+        while name in used:
+            extra += 1
+            name = f"{stem}-{extra}.wav"
+        used.add(name)
+        _private_write(folder / name, recording.path.read_bytes())
+    count = len(found)
+    return f"{count} recording{'s' if count != 1 else ''} written to {folder}"

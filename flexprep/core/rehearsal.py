@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 
 #: Objections should reach this confidence before the meeting.
 CONFIDENT = 4
@@ -52,11 +52,21 @@ def latest_rating(objection: Any) -> int | None:
     wins: the highest ``id`` where they carry one (database rows), otherwise the one
     listed last (files and exports list rehearsals in the order they were recorded).
 
+    An object whose class sets ``caches_latest`` answers from its own cache (its
+    ``latest``, worked out with :func:`latest_of`): lists of thousands ask many times.
+
     Args:
         objection: a file-format dict, an ORM row or anything with ``rehearsals``,
             each rehearsal having ``at`` and ``confidence`` (and perhaps ``id``).
     """
-    rehearsals = list(_get(objection, "rehearsals") or [])
+    if getattr(type(objection), "caches_latest", False):
+        return cast(int | None, objection.latest)
+    return latest_of(_get(objection, "rehearsals") or [])
+
+
+def latest_of(rehearsals: Sequence[Any]) -> int | None:
+    """:func:`latest_rating` of a list of rehearsals."""
+    rehearsals = list(rehearsals)
     if not rehearsals:
         return None
 
@@ -129,6 +139,7 @@ class RehearsalSession:
     seconds: int | None = None
     attempts: list[Attempt] = field(default_factory=list)
     _started: float = 0.0
+    _paused_at: float | None = None
 
     def __post_init__(self) -> None:
         self.objection_ids = list(self.objection_ids)
@@ -146,11 +157,27 @@ class RehearsalSession:
     def total(self) -> int:
         return len(self.objection_ids)
 
+    @property
+    def paused(self) -> bool:
+        return self._paused_at is not None
+
+    def pause(self) -> None:
+        """Stop the clock where it is (the user stepped away); :meth:`resume` goes on."""
+        if self.phase != DONE and self._paused_at is None:
+            self._paused_at = self.clock()
+
+    def resume(self) -> None:
+        """Start the clock again from where :meth:`pause` stopped it."""
+        if self._paused_at is not None:
+            self._started += self.clock() - self._paused_at
+            self._paused_at = None
+
     def elapsed(self) -> float:
-        """Seconds since the card was shown (frozen at the reveal)."""
+        """Seconds since the card was shown (frozen at the reveal and while paused)."""
         if self.phase != ASKING:
             return float(self.seconds or 0)
-        return max(0.0, self.clock() - self._started)
+        now = self.clock() if self._paused_at is None else self._paused_at
+        return max(0.0, now - self._started)
 
     def remaining(self) -> float:
         """Seconds left on the countdown (0 once it ran out or the card is revealed)."""
@@ -197,6 +224,7 @@ class RehearsalSession:
             self.index += 1
             self.phase = ASKING
             self._started = self.clock()
+            self._paused_at = None
         return attempt
 
     def end(self) -> Attempt | None:

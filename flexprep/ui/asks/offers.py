@@ -65,7 +65,9 @@ class OffersPanel(QWidget):
         self.view.setModel(self.model)
         self.view.setItemDelegate(RowDelegate(offer_second_line, self.view))
         self.view.setMinimumHeight(100)
-        self.view.empty_text = "Nothing offered yet. What could make a yes easier?"
+        self.view.empty_text = (
+            "Nothing offered yet. What could make a yes easier? Add it with “Add offer”."
+        )
         self.view.selectionModel().currentChanged.connect(
             lambda current, _previous: self._show(current.row())
         )

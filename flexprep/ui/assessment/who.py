@@ -167,7 +167,9 @@ class WhoSection(QWidget):
                 "new workbook starts from the last one's."
             )
         )
+        layout.addSpacing(6)  # the same gap under a tab's introduction as on Plan & trial
         layout.addLayout(columns)
+        layout.addSpacing(8)
         layout.addWidget(title_group)
         layout.addWidget(self.problems)
         self._set_tab_order()

@@ -43,17 +43,17 @@ def widen(splitter: QSplitter, index: int, needed: int) -> None:
     total = sum(sizes)
     if not total or sizes[index] >= needed:
         return
-    others = [i for i in range(len(sizes)) if i != index]
-    spare = sum(
-        max(0, sizes[i] - splitter.widget(i).minimumSizeHint().width()) for i in others
-    )
-    gain = min(needed - sizes[index], spare)
+    room = {}
+    for i in range(len(sizes)):
+        pane = splitter.widget(i)
+        if i != index and pane is not None:
+            room[i] = max(0, sizes[i] - pane.minimumSizeHint().width())
+    gain = min(needed - sizes[index], sum(room.values()))
     if gain <= 0:
         return
     sizes[index] += gain
-    for i in others:  # taken from the other panes in turn
-        room = max(0, sizes[i] - splitter.widget(i).minimumSizeHint().width())
-        take = min(room, gain)
+    for i, spare in room.items():  # taken from the other panes in turn
+        take = min(spare, gain)
         sizes[i] -= take
         gain -= take
     splitter.setSizes(sizes)
@@ -160,7 +160,7 @@ class RankedListPanel(QWidget):
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addWidget(self.view, 1)
         list_layout.addLayout(buttons)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.setSpacing(6)
         layout.addLayout(top)
@@ -212,7 +212,7 @@ class RankedListPanel(QWidget):
 
     def needed_width(self) -> int:
         """How wide the panel must be for its editor to show whole."""
-        margins = self.layout().contentsMargins()
+        margins = self._layout.contentsMargins()
         return self.scroll_area.needed_width() + margins.left() + margins.right()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)

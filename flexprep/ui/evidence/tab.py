@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
@@ -20,7 +20,7 @@ from flexprep.core.errors import FlexPrepError
 from flexprep.ui.evidence.chart import MetricsChartView
 from flexprep.ui.evidence.editor import EvidenceEditor
 from flexprep.ui.evidence.endorsement_editor import EndorsementEditor
-from flexprep.ui.evidence.lists import RankedListPanel
+from flexprep.ui.evidence.lists import RankedListPanel, widen
 from flexprep.ui.evidence.models import EndorsementTableModel, EvidenceTableModel
 from flexprep.ui.evidence.research_browser import ResearchLibraryDialog, evidence_fields
 from flexprep.ui.evidence.section import RankedSection, focus_first
@@ -175,6 +175,19 @@ class EvidenceTab(WorkbookTab):
         return button
 
     # -- loading ------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        if self.isVisible():  # hidden, the splitter is not at its real size yet
+            self._fit_endorsements()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        self._fit_endorsements()
+
+    def _fit_endorsements(self) -> None:
+        # The endorsement form gets its whole width when the evidence side can spare it.
+        widen(self.splitter, 0, self.endorsement_panel.needed_width())
 
     def set_workbook(self, workbook_id: int | None) -> None:
         super().set_workbook(workbook_id)

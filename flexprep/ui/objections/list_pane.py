@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -27,6 +28,22 @@ from flexprep.core.rehearsal import CONFIDENT, DEFAULT_SECONDS
 from flexprep.core.rehearsal_plan import due_today
 from flexprep.ui.objections.models import COL_TEXT, ObjectionItem, ObjectionTableModel
 from flexprep.ui.widgets.common import heading_label, muted_label, name
+
+
+def confirm_delete(parent: QWidget, item: ObjectionItem) -> bool:
+    """Ask before deleting an objection with something in it (an empty one just goes)."""
+    if not (item.text.strip() or item.response.strip() or item.rehearsals):
+        return True
+    count = len(item.rehearsals)
+    extra = f" and its {count} rehearsal{'s' if count != 1 else ''}" if count else ""
+    answer = QMessageBox.question(
+        parent,
+        "Delete objection",
+        f"Delete “{' '.join(item.text.split())[:80] or 'this objection'}”{extra}?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 class ObjectionListPane(QWidget):
@@ -55,8 +72,12 @@ class ObjectionListPane(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        # As wide as their headings (the cells hold one digit): sizing to the contents
+        # would measure every one of 10,000 rows each time the list is read.
         for section in range(1, model.columnCount()):
-            header.setSectionResizeMode(section, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(section, QHeaderView.ResizeMode.Fixed)
+            heading = str(model.headerData(section, Qt.Orientation.Horizontal))
+            header.resizeSection(section, header.fontMetrics().horizontalAdvance(heading) + 18)
         title = heading_label("", 2)
         title.setText("&My objections")
         title.setBuddy(self.table)
@@ -109,6 +130,7 @@ class ObjectionListPane(QWidget):
         self.empty.hide()
         model.modelReset.connect(self.apply_filter)
         self._model = model
+        self._hiding = False
         self.message = QLabel()
         self.message.setObjectName("objections_message")
         self.message.setWordWrap(True)
@@ -178,6 +200,11 @@ class ObjectionListPane(QWidget):
         """Hide the objections whose text, theme or answer lacks every typed word."""
         words = self.filter.text().casefold().split()
         items = self._model.items
+        if not words and not self._hiding:  # nothing to show again: quick for 10,000
+            self.shown.hide()
+            self.empty.hide()
+            return
+        self._hiding = bool(words)
         shown = 0
         for row, item in enumerate(items):
             haystack = f"{item.text} {item.response} {item.theme}".casefold() if words else ""
@@ -222,17 +249,22 @@ class ObjectionListPane(QWidget):
     ) -> None:
         """One line: how many, never rehearsed, below 4, and the meeting when near; the
         start button says how many are due today by the schedule to the meeting day
-        (``due``, when the caller has it already)."""
+        (``due``, when the caller has it already; -1: not worked out yet)."""
         items = [i for i in items if i.text.strip()]
         today = today or date.today()
         if due is None:
             meeting = None if days is None else today + timedelta(days=days)
             due = due_today(items, today, meeting)
         self.start_button.setText(
-            f"Start &rehearsal · {due} due today" if due else "Start &rehearsal · none due today"
+            "Start &rehearsal"
+            if due < 0
+            else f"Start &rehearsal · {due} due today"
+            if due
+            else "Start &rehearsal · none due today"
         )
         self.start_button.setAccessibleName(
-            f"Start rehearsing, weakest objections first; {due or 'none'} due today"
+            "Start rehearsing, weakest objections first"
+            + ("" if due < 0 else f"; {due or 'none'} due today")
         )
         if not items:
             self.start_button.setText("Start &rehearsal")

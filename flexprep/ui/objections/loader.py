@@ -36,6 +36,7 @@ class Loaded:
     items: list[ObjectionItem] = field(default_factory=list)
     evidence: list[Any] = field(default_factory=list)
     days: int | None = None
+    #: How many are due today (-1: still being worked out, see ``due_ready``).
     due: int = 0
     error: str = ""
 
@@ -63,8 +64,9 @@ def added_keys(items: Sequence[ObjectionItem]) -> set[str]:
     return found
 
 
-def load(service: Any, workbook_id: int | None) -> Loaded:
-    """Read and prepare ``workbook_id``'s objections (safe in a worker thread)."""
+def load(service: Any, workbook_id: int | None, *, due: bool = True) -> Loaded:
+    """Read and prepare ``workbook_id``'s objections (safe in a worker thread);
+    ``due``: also work out how many are due today (else ``due`` is -1)."""
     if workbook_id is None:
         return Loaded(None)
     try:
@@ -77,7 +79,8 @@ def load(service: Any, workbook_id: int | None) -> Loaded:
     for item in items:
         _ = item.latest  # worked out here, once, not while the table paints
     days = None if at is None else (at.date() - date.today()).days
-    return Loaded(workbook_id, items, list(evidence), days, due_count(items, days))
+    count = due_count(items, days) if due else -1
+    return Loaded(workbook_id, items, list(evidence), days, count)
 
 
 class ObjectionLoader(QObject):
@@ -88,7 +91,10 @@ class ObjectionLoader(QObject):
     """
 
     loaded = Signal(object)
+    #: How many are due today, worked out after the list has been shown.
+    due_ready = Signal(int)
     _ready = Signal(int, object)  # from the worker thread: generation, Loaded
+    _due = Signal(int, int)  # from the worker thread: generation, count
 
     def __init__(self, service: Any, saver: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +104,7 @@ class ObjectionLoader(QObject):
         self._tries = 0
         self._workbook_id: int | None = None
         self._ready.connect(self._arrived)
+        self._due.connect(self._due_arrived)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._read)
@@ -126,9 +133,12 @@ class ObjectionLoader(QObject):
         generation, workbook_id, service = self.generation, self._workbook_id, self.service
 
         def work() -> None:
-            result = load(service, workbook_id)
+            result = load(service, workbook_id, due=False)  # the list first, then the count
             with contextlib.suppress(RuntimeError):  # the window closed meanwhile
                 self._ready.emit(generation, result)
+            due = due_count(result.items, result.days)
+            with contextlib.suppress(RuntimeError):
+                self._due.emit(generation, due)
 
         QThreadPool.globalInstance().start(work)
 
@@ -138,3 +148,8 @@ class ObjectionLoader(QObject):
             return
         self.busy = False
         self.loaded.emit(result)
+
+    @Slot(int, int)
+    def _due_arrived(self, generation: int, due: int) -> None:
+        if generation == self.generation:
+            self.due_ready.emit(due)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 
 from flexprep.core import vocab
-from flexprep.core.rehearsal import latest_rating
+from flexprep.core.rehearsal import latest_of
 from flexprep.ui.widgets.numbers import figure_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,6 +35,9 @@ def _clip(text: str, limit: int) -> str:
 @dataclass
 class ObjectionItem:
     """What the tab shows of one objection (kept in step with the editors)."""
+
+    #: :func:`~flexprep.core.rehearsal.latest_rating` asks :attr:`latest` (cached).
+    caches_latest: ClassVar[bool] = True
 
     id: int
     text: str = ""
@@ -78,7 +81,7 @@ class ObjectionItem:
         """The latest confidence rating (see :func:`~flexprep.core.rehearsal.latest_rating`),
         worked out once per history: the table asks for it on every paint."""
         if not self._latest_known:
-            object.__setattr__(self, "_latest", latest_rating(self))
+            object.__setattr__(self, "_latest", latest_of(self.rehearsals))
             object.__setattr__(self, "_latest_known", True)
         return self._latest
 
@@ -96,10 +99,12 @@ class ObjectionTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.items: list[ObjectionItem] = []
+        self._rows: dict[int, int] = {}
 
     def set_items(self, items: Sequence[ObjectionItem]) -> None:
         self.beginResetModel()
         self.items = list(items)
+        self._rows = {item.id: n for n, item in enumerate(self.items)}
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -112,7 +117,14 @@ class ObjectionTableModel(QAbstractTableModel):
         return self.items[row] if 0 <= row < len(self.items) else None
 
     def row_of(self, objection_id: int | None) -> int:
-        return next((n for n, i in enumerate(self.items) if i.id == objection_id), -1)
+        if objection_id is None:
+            return -1
+        row = self._rows.get(objection_id, -1)
+        if 0 <= row < len(self.items) and self.items[row].id == objection_id:
+            return row
+        # (items changed in place since set_items: look again, and remember)
+        self._rows = {item.id: n for n, item in enumerate(self.items)}
+        return self._rows.get(objection_id, -1)
 
     def update(self, objection_id: int, **fields: Any) -> None:
         """Change fields of one item as the user edits them (display only)."""

@@ -67,6 +67,8 @@ class RehearsalProgress(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(top)
         self.splitter.addWidget(self.delivery)
+        self.splitter.setStretchFactor(0, 3)  # confidence first; the recordings under it
+        self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.highlight)

@@ -226,11 +226,41 @@ class RehearsalView(QWidget):
             return
         event.accept()
 
+    def pause(self) -> None:
+        """The user stepped away: the clock stops, the sound stops, the card stays."""
+        session = self.session
+        if session is None or session.phase == DONE or session.paused:
+            return
+        session.pause()
+        self.timer.stop()
+        self.voice.voice.stop()
+        self.voice.stop_recording()
+
+    def resume(self) -> None:
+        """Back on the card as it was left: the clock goes on from where it stopped."""
+        session = self.session
+        if session is None or not session.paused:
+            return
+        session.resume()
+        if session.phase == ASKING:
+            self.tick()
+            self.timer.start()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def hideEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
-        # Leaving the tab or closing the window ends the session: no rating is lost.
-        if self.active():
+        # Leaving the tab pauses the session; closing the window ends it (its rating
+        # saved) — the window is no longer visible by the time its pages hide.
+        window = self.window()
+        if self.active() and (window is self or not window.isVisible()):
             self.end_session()
+        elif self.active():
+            self.pause()
         super().hideEvent(event)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        if self.active():
+            self.resume()  # and the keys go to the card again, never to a button behind it
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
         super().resizeEvent(event)

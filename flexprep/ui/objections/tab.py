@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -19,7 +18,7 @@ from flexprep.core.models import Objection
 from flexprep.core.rehearsal import rehearsal_order
 from flexprep.ui.objections.editor import ObjectionEditor, library_entry
 from flexprep.ui.objections.library_panel import LibraryPanel
-from flexprep.ui.objections.list_pane import ObjectionListPane
+from flexprep.ui.objections.list_pane import ObjectionListPane, confirm_delete
 from flexprep.ui.objections.loader import Loaded, ObjectionLoader, added_keys, due_count, load
 from flexprep.ui.objections.models import COL_TEXT, ObjectionItem, ObjectionTableModel
 from flexprep.ui.objections.rehearsal_progress import RehearsalProgress
@@ -46,6 +45,7 @@ class ObjectionRehearsalTab(WorkbookTab):
         self._showing: int | None = None
         self.loader = ObjectionLoader(ctx.service, ctx.saver, self)
         self.loader.loaded.connect(self._apply)
+        self.loader.due_ready.connect(self._on_due)
         self.editor = ObjectionEditor(ctx)
         self.library = LibraryPanel()
         self.progress = RehearsalProgress(self._chart_data, self._selected_row)
@@ -143,10 +143,16 @@ class ObjectionRehearsalTab(WorkbookTab):
         self.library.set_added(added_keys(self.model.items))
         self._update_buttons()
         with_text = frozenset(i.id for i in self.model.items if i.text.strip())
-        if with_text != self._with_text:  # an objection written or emptied: due again
+        if with_text != self._with_text and self._due >= 0:  # written or emptied: due again
             self._with_text = with_text
             self._due = due_count(self.model.items, self._days)
         self.list_pane.update_status(self.model.items, self._days, due=self._due)
+
+    @Slot(int)
+    def _on_due(self, due: int) -> None:
+        self._due = due
+        self._with_text = frozenset(i.id for i in self.model.items if i.text.strip())
+        self.list_pane.update_status(self.model.items, self._days, due=due)
 
     def _update_buttons(self) -> None:
         self.list_pane.update_buttons(
@@ -266,18 +272,8 @@ class ObjectionRehearsalTab(WorkbookTab):
         item, row = self.current_item(), self._selected_row()
         if item is None or row is None:
             return
-        if item.text.strip() or item.response.strip() or item.rehearsals:
-            count = len(item.rehearsals)
-            extra = f" and its {count} rehearsal{'s' if count != 1 else ''}" if count else ""
-            answer = QMessageBox.question(
-                self,
-                "Delete objection",
-                f"Delete “{' '.join(item.text.split())[:80] or 'this objection'}”{extra}?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if not confirm_delete(self, item):
+            return
         self.ctx.saver.flush()
         try:
             self.ctx.undo_stack.run(

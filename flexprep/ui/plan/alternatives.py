@@ -60,7 +60,10 @@ class AlternativesEditor(QWidget):
             lines = plan.alternative_details or {}
             for key, box in self.boxes.items():
                 box.setChecked(key in ticked)
-                self.details[key].setText(lines.get(key, ""))
+                detail = self.details[key]
+                detail.setText(lines.get(key, ""))
+                if not detail.hasFocus():
+                    detail.setCursorPosition(0)  # a long line shows its start, not its end
         finally:
             self._loading = False
 

@@ -59,6 +59,8 @@ class WorkingAgreementEditor(QWidget):
         self._loading = True
         try:
             self.time_zone.setText(plan.time_zone or "")
+            if not self.time_zone.hasFocus():
+                self.time_zone.setCursorPosition(0)  # a long line shows its start, not its end
             self.async_guidelines.set_text(plan.async_guidelines or "")
         finally:
             self._loading = False

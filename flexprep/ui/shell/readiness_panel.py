@@ -5,16 +5,18 @@ from __future__ import annotations
 import contextlib
 import textwrap
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from flexprep.core.errors import FlexPrepError
-from flexprep.core.readiness import ReadinessItem, days_to_meeting, readiness
-from flexprep.core.rehearsal_plan import due_in_workbook
 from flexprep.ui.shell.context import AppContext
 from flexprep.ui.widgets.common import heading_label, muted_label
+
+if TYPE_CHECKING:
+    from flexprep.core.readiness import ReadinessItem
 
 REFRESH_DELAY_MS = 700
 #: The fewest characters a line of an item is wrapped to, however narrow the panel.
@@ -95,6 +97,10 @@ class ReadinessPanel(QFrame):
         self._timer.start(0)
 
     def _compute(self, workbook_id: int) -> tuple[list[ReadinessItem], tuple[int | None, int]]:
+        # In the worker thread: the window's first paint never waits for these.
+        from flexprep.core.readiness import days_to_meeting, readiness
+        from flexprep.core.rehearsal_plan import due_in_workbook
+
         data = self.ctx.service.export_data(workbook_id)
         today = self.today()
         # Days to the meeting, and objections due for rehearsal today (core/rehearsal_plan).

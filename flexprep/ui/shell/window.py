@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from datetime import datetime
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent, QShowEvent
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QTabWidget,
     QToolBar,
@@ -33,11 +34,13 @@ from flexprep.ui.shell.folders import LastFolders
 from flexprep.ui.shell.icons import app_icon, decorate
 from flexprep.ui.shell.lock import DatabaseLock
 from flexprep.ui.shell.safety import SafetyNet
-from flexprep.ui.shell.welcome import WelcomePage
 from flexprep.ui.shell.window_help import WindowHelp
 from flexprep.ui.widgets.common import name
 from flexprep.ui.widgets.tab import WorkbookTab
 from flexprep.ui.widgets.undo import UndoHistory, UndoOffer
+
+if TYPE_CHECKING:
+    from flexprep.ui.shell.welcome import WelcomePage
 
 WARM_UP_FALLBACK_MS = 500
 
@@ -113,11 +116,7 @@ class MainWindow(WindowHelp, QMainWindow):
         self.tabs.setCornerWidget(help_link, Qt.Corner.TopRightCorner)
 
         self.stack = QStackedWidget()
-        self.welcome = WelcomePage()
-        self.welcome_new, self.welcome_sample = self.welcome.new_button, self.welcome.sample_button
-        self.welcome_new.clicked.connect(self.commands.new_workbook)
-        self.welcome_sample.clicked.connect(self.commands.open_sample)
-        self.stack.addWidget(self.welcome)
+        self._welcome: WelcomePage | None = None  # built when first shown
         self.stack.addWidget(self.tabs)
         central = QWidget()
         central.setObjectName("central")
@@ -137,8 +136,6 @@ class MainWindow(WindowHelp, QMainWindow):
         self._build_menus()
         if database.read_only:
             self.commands.set_read_only(True)
-            for button in (self.welcome_new, self.welcome_sample):
-                button.setEnabled(False)
         self.saver.saved.connect(self._on_saved)
         self.saver.failed.connect(self._on_save_failed)
         self.signals.navigate.connect(self.navigate)
@@ -179,6 +176,30 @@ class MainWindow(WindowHelp, QMainWindow):
         menus.build_view_menu(self, bar.addMenu("&View"))
         build_rehearsal_menu(self, bar.addMenu("&Rehearsal"))
         menus.build_help_menu(self, bar.addMenu("&Help"))
+
+    @property
+    def welcome(self) -> WelcomePage:
+        """The page shown when no workbook is open (built the first time it is needed)."""
+        if self._welcome is None:
+            from flexprep.ui.shell.welcome import WelcomePage
+
+            page = self._welcome = WelcomePage()
+            page.new_button.clicked.connect(self.commands.new_workbook)
+            page.sample_button.clicked.connect(self.commands.open_sample)
+            for button in (page.new_button, page.sample_button):
+                button.setEnabled(not self.database.read_only)
+            self.stack.insertWidget(0, page)
+            if self._warmed_up:
+                decorate(page)
+        return self._welcome
+
+    @property
+    def welcome_new(self) -> QPushButton:
+        return self.welcome.new_button
+
+    @property
+    def welcome_sample(self) -> QPushButton:
+        return self.welcome.sample_button
 
     def step_tab(self, step: int) -> None:
         if self.stack.currentWidget() is self.tabs:
