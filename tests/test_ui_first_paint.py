@@ -20,7 +20,7 @@ app = QApplication(sys.argv[:1])
 from flexprep.app import make_window
 window = make_window(sys.argv[1], QSettings(sys.argv[2], QSettings.Format.IniFormat))
 WATCHED = ("flexprep.core.models", "flexprep.ui.shell.find", "flexprep.ui.shell.dialogs",
-           "flexprep.ui.shell.exporter", "matplotlib", "docx")
+           "flexprep.ui.shell.exporter", "flexprep.core.readiness", "matplotlib", "docx")
 seen = {}
 class Painted(QObject):
     def eventFilter(self, obj, event):

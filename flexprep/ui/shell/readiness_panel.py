@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from flexprep.core.errors import FlexPrepError
@@ -59,6 +59,7 @@ class ReadinessPanel(QFrame):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh_in_background)
         self._generation = 0
+        self._painted = False
         self._relay = _Relay(self)
         self._relay.ready.connect(self._show)
         ctx.signals.data_changed.connect(self._schedule)
@@ -94,7 +95,14 @@ class ReadinessPanel(QFrame):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt naming)
         super().showEvent(event)
-        self._timer.start(0)
+        if self._painted:
+            self._timer.start(0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)
+        super().paintEvent(event)
+        if not self._painted:  # the first time: worked out once the window is on screen
+            self._painted = True
+            self._timer.start(0)
 
     def _compute(self, workbook_id: int) -> tuple[list[ReadinessItem], tuple[int | None, int]]:
         # In the worker thread: the window's first paint never waits for these.
