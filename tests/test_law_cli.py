@@ -175,6 +175,7 @@ def test_the_calendar_is_written_and_parses_back(db: Path, tmp_path: Path) -> No
         "checkin",
         "checkin",
         "meeting",
+        "next",  # the arrangement's next review, from the trial review
         "review",
         "trial",
     ]

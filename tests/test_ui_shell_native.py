@@ -189,11 +189,10 @@ def test_list_buttons_get_icons_and_keep_their_words(qtbot, tmp_path: Path) -> N
 
 def test_readiness_counts_one_thing_in_the_singular(qtbot, tmp_path: Path, monkeypatch) -> None:
     from flexprep.core.readiness import ReadinessItem
-    from flexprep.ui.shell import readiness_panel
 
     long_text = "No metric yet: a number before and after is hard to argue with, " * 2
     one = [ReadinessItem("metric", long_text.strip(), "evidence", "metric")]
-    monkeypatch.setattr(readiness_panel, "readiness", lambda data, today: one)
+    monkeypatch.setattr("flexprep.core.readiness.readiness", lambda data, today: one)
     window = open_window(qtbot, tmp_path / "db.sqlite3")
     panel = window.tab_pages["assessment"].readiness
     panel.refresh()

@@ -107,17 +107,10 @@ class OptionalDateEdit(QWidget):
         self.pick.setToolTip("Pick the date from a calendar (Alt+Down)")
         self.pick.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Alt+Down opens it from the text
         self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.calendar = QCalendarWidget()
-        self.calendar.setObjectName(f"{object_name}_calendar")
-        self.calendar.setGridVisible(False)
+        self._calendar: QCalendarWidget | None = None  # built when first opened
         self._menu = QMenu(self.pick)
-        holder = QWidgetAction(self._menu)
-        holder.setDefaultWidget(self.calendar)
-        self._menu.addAction(holder)
         self.pick.setMenu(self._menu)
         self._menu.aboutToShow.connect(self._on_calendar_opening)
-        self.calendar.clicked.connect(self._on_picked)
-        self.calendar.activated.connect(self._on_picked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -133,6 +126,21 @@ class OptionalDateEdit(QWidget):
         self.edit.textEdited.connect(self._on_text_edited)
         self.edit.installEventFilter(self)
         self.set_value(None)
+
+    @property
+    def calendar(self) -> QCalendarWidget:
+        """The pop-up's month view, built the first time it is wanted (the window's
+        first paint does not wait for it)."""
+        if self._calendar is None:
+            calendar = self._calendar = QCalendarWidget()
+            calendar.setObjectName(f"{self.edit.objectName()}_calendar")
+            calendar.setGridVisible(False)
+            holder = QWidgetAction(self._menu)
+            holder.setDefaultWidget(calendar)
+            self._menu.addAction(holder)
+            calendar.clicked.connect(self._on_picked)
+            calendar.activated.connect(self._on_picked)
+        return self._calendar
 
     # -- value -------------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from flexprep.ui.shell.context import AppContext
@@ -31,11 +31,16 @@ class WorkbookTab(QWidget):
         self.workbook_id: int | None = None
         self.setObjectName(f"{self.TAB_KEY}_tab")
         self.setAccessibleName(self.TITLE)
-        install_keyboard_helpers()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt naming)
         super().showEvent(event)
         never_trap(self)  # lists built since the last time too
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)
+        super().paintEvent(event)
+        # Once, when the tab is first on screen (no key can reach it before): the
+        # application-wide filter sees every event, so the first paint does not wait on it.
+        install_keyboard_helpers()
 
     def set_workbook(self, workbook_id: int | None) -> None:
         """Show the workbook ``workbook_id`` (None: no workbook open)."""
