@@ -21,6 +21,10 @@ _DARK = {
     QPalette.ColorRole.PlaceholderText: "#9a9a9a",
     QPalette.ColorRole.Highlight: "#3d6fb4",
     QPalette.ColorRole.HighlightedText: "#ffffff",
+    # A dark desktop theme gives links a light colour; without these the shots would
+    # show Qt's default dark blue, which no real dark theme uses.
+    QPalette.ColorRole.Link: "#8ab4f8",
+    QPalette.ColorRole.LinkVisited: "#c58af9",
 }
 
 
