@@ -3,8 +3,8 @@
 Measures (issue targets in brackets):
 - the brief of the huge workbook, in a fresh process: time [< 6 s] and peak memory
   [< 400 MB];
-- the Objections tab of the huge workbook shown, from the click to the first paint
-  with its list filled [< 1 s];
+- the Objections tab of the huge workbook, from the click: shown (first paint), and
+  its list filled (read in the background) and painted [< 1 s];
 - typing at the end of a 1 MB self-assessment answer: the longest event-loop block
   [< 50 ms].
 
@@ -104,16 +104,45 @@ def _window(db_path: Path, folder: Path):  # noqa: ANN202
 
 
 def tab(folder: Path, db_path: Path) -> None:
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
     app, window = _window(db_path, folder)
     index = next(i for i in range(window.tabs.count()) if "Objection" in window.tabs.tabText(i))
+    clock = QElapsedTimer()
+    clock.start()
+    gaps: list[int] = []
+    last = [0]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    ticker = QTimer()
+    ticker.setInterval(2)
+    ticker.timeout.connect(tick)
+    ticker.start()
     started = time.perf_counter()
     window.tabs.setCurrentIndex(index)
     page = window.tabs.currentWidget()
     page.repaint()
     app.processEvents()
     page.grab()
-    seconds = time.perf_counter() - started
-    print(f"Objections tab with {OBJECTIONS:,} objections shown in {seconds:.2f} s (target < 1)")
+    shown = time.perf_counter() - started
+    # The list is read in the background: time it until every row is there and painted.
+    while page.model.rowCount() < OBJECTIONS:
+        app.processEvents()
+        time.sleep(0.002)
+    page.repaint()
+    app.processEvents()
+    page.grab()
+    filled = time.perf_counter() - started
+    ticker.stop()
+    print(
+        f"Objections tab with {OBJECTIONS:,} objections shown in {shown:.2f} s, its list "
+        f"filled and painted in {filled:.2f} s (target < 1); longest event-loop block "
+        f"{max(gaps, default=0)} ms"
+    )
     window.close()
 
 
