@@ -2,7 +2,9 @@
 
 Start-up: process start to the first paint of the window with the sample workbook,
 against a bare PySide6 window with six empty tabs that also imports SQLAlchemy's ORM
-and runs one query on the same database file. Runs alternate, in one run.
+and runs one query on the same database file. Runs alternate, in one run. Both run
+from compiled bytecode, as an installed copy does (FlexPrep's is kept in the run's
+temporary folder, even under PYTHONDONTWRITEBYTECODE).
 Target: median ratio at most 1.3; matplotlib and python-docx not loaded at first paint.
 
 Keystrokes: typing into an answer with saving on; the longest the event loop was

@@ -6,48 +6,28 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication
 
 from flexprep.core.models import Plan
 from flexprep.reports.privacy import manager_view
 from flexprep.ui.plan.tab import PlanTab
-from tests.uitools import open_window, reopen
+from tests.uitools import choose, open_on_new_workbook, reopen, saved_part, show_tab
 
 NINE_TO_HALF_FIVE = "09:00-17:30"
 
 
 def _plan_tab(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, tmp_path / "db.sqlite3")
-    book = window.service.create_workbook("Fridays at home", "remote_hybrid", drafts=False)
-    window.switch_to(book.id)
+    window = open_on_new_workbook(qtbot, tmp_path / "db.sqlite3")
     return window, _show(window)
 
 
 def _show(window) -> PlanTab:  # type: ignore[no-untyped-def]
-    tab = window.tab_pages["plan"]
-    window.tabs.setCurrentWidget(tab)
-    assert isinstance(tab, PlanTab)
-    return tab
-
-
-def _choose(qtbot, combo: QComboBox, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Pick ``text`` in a closed combo box with the arrow keys, as a keyboard user does."""
-    combo.setFocus()
-    target = combo.findText(text)
-    assert target >= 0, text
-    while combo.currentIndex() != target:
-        key = Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up
-        qtbot.keyClick(combo, key)
+    return show_tab(window, "plan", PlanTab)
 
 
 def _summary(grid) -> str:  # type: ignore[no-untyped-def]
     """The hours per week as the user reads them (without the markup)."""
     return re.sub(r"<[^>]+>", "", grid.summary.text().replace("<br>", "\n"))
-
-
-def _saved(window) -> Plan:  # type: ignore[no-untyped-def]
-    assert window.saver.flush()
-    return window.service.part(Plan, window.workbook_id)
 
 
 def test_the_current_week_is_typed_saved_and_back_after_a_restart(qtbot, tmp_path: Path) -> None:
@@ -56,14 +36,14 @@ def test_the_current_week_is_typed_saved_and_back_after_a_restart(qtbot, tmp_pat
     now = grid.current
     assert not grid.copy_button.isEnabled()  # nothing to copy yet
     for day in ("mon", "tue", "wed", "thu", "fri"):
-        _choose(qtbot, now.where[day], "Office")
+        choose(qtbot, now.where[day], "Office")
         qtbot.keyClick(now.where[day], Qt.Key.Key_Tab)  # Tab: from the place to its hours
         assert QApplication.focusWidget() is now.hours[day]
         qtbot.keyClicks(now.hours[day], NINE_TO_HALF_FIVE)
-    _choose(qtbot, now.where["sat"], "Off")
+    choose(qtbot, now.where["sat"], "Off")
     assert "Now: 42 h 30 a week — Office 42 h 30" in _summary(grid)
     assert "Proposed: 0 h a week" in _summary(grid)
-    plan = _saved(window)
+    plan = saved_part(window, Plan)
     assert plan.current_schedule == {
         **{d: {"where": "office", "hours": NINE_TO_HALF_FIVE} for d in ("mon", "tue", "wed")},
         **{d: {"where": "office", "hours": NINE_TO_HALF_FIVE} for d in ("thu", "fri")},
@@ -97,15 +77,15 @@ def test_the_proposed_week_starts_from_the_current_one_and_is_then_changed(
     window, tab = _plan_tab(qtbot, tmp_path)
     grid = tab.schedule
     for day in ("mon", "tue"):
-        _choose(qtbot, grid.current.where[day], "Office")
+        choose(qtbot, grid.current.where[day], "Office")
         qtbot.keyClicks(grid.current.hours[day], "08:00-16:00")
     assert grid.copy_button.isEnabled()
     qtbot.mouseClick(grid.copy_button, Qt.MouseButton.LeftButton)
     assert grid.where["tue"].currentText() == "Office"
     assert grid.hours["tue"].text() == "08:00-16:00"
     assert not grid.copy_button.isEnabled()  # never copies over a proposed week
-    _choose(qtbot, grid.where["tue"], "Remote")
-    plan = _saved(window)
+    choose(qtbot, grid.where["tue"], "Remote")
+    plan = saved_part(window, Plan)
     assert plan.schedule == {
         "mon": {"where": "office", "hours": "08:00-16:00"},
         "tue": {"where": "remote", "hours": "08:00-16:00"},
@@ -118,11 +98,13 @@ def test_the_proposed_week_starts_from_the_current_one_and_is_then_changed(
 def test_bad_current_hours_are_kept_and_marked(qtbot, tmp_path: Path) -> None:
     window, tab = _plan_tab(qtbot, tmp_path)
     grid = tab.schedule
-    _choose(qtbot, grid.current.where["wed"], "Flexible")
+    choose(qtbot, grid.current.where["wed"], "Flexible")
     qtbot.keyClicks(grid.current.hours["wed"], "9-5")
     assert grid.problems.isVisible()
     assert "Wednesday (now): “9-5”" in grid.problems.text()
-    assert _saved(window).current_schedule == {"wed": {"where": "flexible", "hours": "9-5"}}
+    assert saved_part(window, Plan).current_schedule == {
+        "wed": {"where": "flexible", "hours": "9-5"}
+    }
     grid.current.hours["wed"].selectAll()
     qtbot.keyClicks(grid.current.hours["wed"], "09:00-17:00")
     assert not grid.problems.isVisible()
@@ -130,7 +112,7 @@ def test_bad_current_hours_are_kept_and_marked(qtbot, tmp_path: Path) -> None:
 
 def test_the_current_week_reaches_the_manager_as_declared(qtbot, tmp_path: Path) -> None:
     window, tab = _plan_tab(qtbot, tmp_path)
-    _choose(qtbot, tab.schedule.current.where["mon"], "Office")
+    choose(qtbot, tab.schedule.current.where["mon"], "Office")
     qtbot.keyClicks(tab.schedule.current.hours["mon"], NINE_TO_HALF_FIVE)
     assert window.saver.flush()
     view = manager_view(window.service.export_data(window.workbook_id), "proposal")

@@ -1,5 +1,5 @@
-"""The calendar pop-up of a date field, built only when first opened (the window's
-first paint does not wait for it), opened and used from the keyboard."""
+"""A date field's calendar pop-up and warning sign, made only when first wanted (the
+window's first paint does not wait for them), used from the keyboard."""
 
 from __future__ import annotations
 
@@ -37,3 +37,19 @@ def test_alt_down_opens_the_calendar_on_the_date_and_picks(qtbot) -> None:  # ty
     assert seen == [QDate(2027, 1, 11)]  # opened on the field's own date
     qtbot.waitUntil(lambda: field.value() == date(2027, 1, 12))
     assert QApplication.activePopupWidget() is None
+
+
+def test_text_that_is_no_date_shows_the_warning_sign(qtbot) -> None:  # type: ignore[no-untyped-def]
+    form = QWidget()
+    field = OptionalDateEdit("when", "When")
+    QVBoxLayout(form).addWidget(field)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    [sign] = field.edit.actions()
+    assert not sign.isVisible()  # nothing to flag: no icon loaded yet either
+    qtbot.keyClicks(field.edit, "next Blursday")
+    qtbot.keyClick(field.edit, Qt.Key.Key_Return)
+    assert sign.isVisible() and not sign.icon().isNull()
+    assert field.edit.text() == "next Blursday"  # kept as typed
+    assert field.value() is None

@@ -9,16 +9,16 @@ straight to the save dialog. The workbook is read off the GUI thread.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from pathlib import Path
 
 from documents_fixtures import TITLE, WORKBOOK_NAME, with_drafts
 from docx import Document
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 from flexprep.core import fileformat
 from flexprep.ui.shell.share_check import ShareCheckDialog
+from tests.sharecheck import answer_share_check
 from tests.uitools import open_window
 
 DRAFT = "For example Tuesday and Thursday at home"
@@ -35,27 +35,6 @@ def _window_on_drafts(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     return window
 
 
-_timers: list[QTimer] = []  # kept alive until the test ends
-
-
-def _when_checked(act: Callable[[ShareCheckDialog], None]) -> list[ShareCheckDialog]:
-    """Run ``act`` on the check before sending once it shows (it is modal)."""
-    seen: list[ShareCheckDialog] = []
-    timer = QTimer()
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, ShareCheckDialog) and not seen:
-            seen.append(dialog)
-            timer.stop()
-            act(dialog)
-
-    timer.timeout.connect(poll)
-    timer.start(20)
-    _timers.append(timer)
-    return seen
-
-
 def _export(qtbot, window, target: Path, act, monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
     """Export the proposal to ``target``, ``act`` on the check; the suggested names."""
     asked: list[str] = []
@@ -65,7 +44,7 @@ def _export(qtbot, window, target: Path, act, monkeypatch) -> list[str]:  # type
         return str(target), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
-    seen = _when_checked(act)
+    seen = answer_share_check(act)
     window.commands.export_actions["proposal"].trigger()
     qtbot.waitUntil(lambda: bool(seen), timeout=20000)
     return asked
@@ -145,7 +124,7 @@ def test_the_brief_needs_no_check(qtbot, tmp_path: Path, monkeypatch) -> None:
         return str(target), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
-    checks = _when_checked(lambda dialog: dialog.reject())
+    checks = answer_share_check(lambda dialog: dialog.reject())
     window.commands.export_actions["brief"].trigger()
     qtbot.waitUntil(lambda: window.commands.open_file_button.isVisible(), timeout=20000)
     assert not checks and target.exists()

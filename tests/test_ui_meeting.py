@@ -6,11 +6,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from docx import Document
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QComboBox,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -22,26 +21,14 @@ from flexprep.core.models import FormalRequest, Meeting, TrialLogEntry
 from flexprep.core.readiness import readiness
 from flexprep.ui.meeting.log import TrialLogTableModel
 from flexprep.ui.meeting.tab import MeetingTab
-from flexprep.ui.shell.share_check import ShareCheckDialog
-from tests.uitools import child, open_window, reopen
+from tests.sharecheck import answer_share_check
+from tests.uitools import child, choose, open_window, reopen, show_tab
 
 
 def _meeting(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     """A window on the sample workbook, showing the Meeting tab."""
     window = open_window(qtbot, tmp_path / "db.sqlite3")
-    tab = window.tab_pages["meeting"]
-    assert isinstance(tab, MeetingTab)
-    window.tabs.setCurrentWidget(tab)
-    return window, tab
-
-
-def _choose(qtbot, combo: QComboBox, text: str) -> None:  # type: ignore[no-untyped-def]
-    combo.setFocus()
-    target = combo.findText(text)
-    assert target >= 0, text
-    while combo.currentIndex() != target:
-        key = Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up
-        qtbot.keyClick(combo, key)
+    return window, show_tab(window, "meeting", MeetingTab)
 
 
 def _finish_editing(qtbot, view: QAbstractItemView, key: Qt.Key = Qt.Key.Key_Return) -> None:  # type: ignore[no-untyped-def]
@@ -63,7 +50,7 @@ def _log_entry(qtbot, tab: MeetingTab, text: str) -> None:  # type: ignore[no-un
 def test_outcome_next_steps_and_trial_log_survive_reopen(qtbot, tmp_path: Path) -> None:
     window, tab = _meeting(qtbot, tmp_path)
     book_id = window.workbook_id
-    _choose(qtbot, tab.outcome, "Agreed as a trial")
+    choose(qtbot, tab.outcome, "Agreed as a trial")
     qtbot.mouseClick(tab.next_steps.add_button, Qt.MouseButton.LeftButton)
     line = QApplication.focusWidget()
     assert isinstance(line, QLineEdit)
@@ -192,7 +179,7 @@ def test_formal_request_dates(qtbot, tmp_path: Path) -> None:
     assert tab.proposed_start.value() == date(2027, 1, 11)
     assert previous.value() == []  # the sample says "none"
     assert previous.choice.currentText() == "No, I have made no earlier request"
-    _choose(qtbot, previous.choice, "Yes, on these dates")
+    choose(qtbot, previous.choice, "Yes, on these dates")
     previous.date.edit.setFocus()
     qtbot.keyClicks(previous.date.edit, "2025-06-02")
     qtbot.keyClick(previous.date.edit, Qt.Key.Key_Return)
@@ -216,7 +203,7 @@ def test_readiness_links_land_on_the_meeting_fields(qtbot, tmp_path: Path) -> No
 
 def test_export_follow_up_and_letter_from_the_tab(qtbot, tmp_path: Path, monkeypatch) -> None:
     window, tab = _meeting(qtbot, tmp_path)
-    _choose(qtbot, tab.outcome, "Agreed as a trial")
+    choose(qtbot, tab.outcome, "Agreed as a trial")
     qtbot.mouseClick(tab.next_steps.add_button, Qt.MouseButton.LeftButton)
     line = QApplication.focusWidget()
     assert isinstance(line, QLineEdit)
@@ -231,20 +218,9 @@ def test_export_follow_up_and_letter_from_the_tab(qtbot, tmp_path: Path, monkeyp
             lambda *a, **k: (str(target), ""),
         )
         window.commands.open_file_button.hide()
-        checked: list[ShareCheckDialog] = []
-
-        def answer_the_check() -> None:  # the check before it leaves is modal
-            dialog = QApplication.activeModalWidget()
-            if isinstance(dialog, ShareCheckDialog) and not checked:
-                checked.append(dialog)
-                qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-
-        poll = QTimer()
-        poll.timeout.connect(answer_the_check)
-        poll.start(20)
+        checked = answer_share_check()  # the check before it leaves is modal
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: window.commands.open_file_button.isVisible(), timeout=20000)
-        poll.stop()
         assert checked, "the check before it leaves was shown"
         assert window.commands.last_export == target
         document = Document(str(target))

@@ -17,7 +17,8 @@ from flexprep.core.readiness import readiness
 from flexprep.reports.documents import write_document
 from flexprep.ui.meeting.tab import MeetingTab
 from flexprep.ui.widgets.dates import OptionalDateEdit, long_date
-from tests.test_ui_meeting import _choose, _finish_editing, _meeting
+from tests.test_ui_meeting import _finish_editing, _meeting
+from tests.uitools import choose
 
 
 def _type_date(qtbot, field: OptionalDateEdit, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -45,7 +46,7 @@ def test_each_jurisdiction_shows_its_law_and_fields(qtbot, tmp_path: Path) -> No
     section = tab.request
     assert section.jurisdiction.currentData() == "gb"  # the sample's
     for key, text in vocab.JURISDICTIONS.items():
-        _choose(qtbot, section.jurisdiction, text)
+        choose(qtbot, section.jurisdiction, text)
         rules = law.rules(key)
         line = section.law_line.text()
         assert long_date(rules.law_as_of) in line, key
@@ -67,14 +68,14 @@ def test_each_jurisdiction_shows_its_law_and_fields(qtbot, tmp_path: Path) -> No
         assert _request(window).jurisdiction == key
 
     # Australia asks which circumstance the request rests on; the choice is saved.
-    _choose(qtbot, section.jurisdiction, vocab.JURISDICTIONS["au"])
-    _choose(qtbot, section.circumstance, vocab.CIRCUMSTANCES["carer"])
+    choose(qtbot, section.jurisdiction, vocab.JURISDICTIONS["au"])
+    choose(qtbot, section.circumstance, vocab.CIRCUMSTANCES["carer"])
     _tick(qtbot, section.adjustment)
     request = _request(window)
     assert (request.jurisdiction, request.circumstance, request.adjustment) == ("au", "carer", True)
     # New Zealand has no circumstance list: the choice is cleared, and so is the
     # reasonable-adjustment line its disability law does not use.
-    _choose(qtbot, section.jurisdiction, vocab.JURISDICTIONS["nz"])
+    choose(qtbot, section.jurisdiction, vocab.JURISDICTIONS["nz"])
     request = _request(window)
     assert (request.circumstance, request.adjustment) == (None, False)
 
@@ -89,7 +90,7 @@ def test_checklist_links_move_the_focus_to_the_missing_field(qtbot, tmp_path: Pa
     section.proposed_start.edit.setFocus()
     section.proposed_start.edit.selectAll()
     qtbot.keyClick(section.proposed_start.edit, Qt.Key.Key_Delete)
-    _choose(qtbot, section.previous.choice, "Not answered yet")
+    choose(qtbot, section.previous.choice, "Not answered yet")
     request = _request(window)
     assert (request.proposed_start, request.previous_requests) == (None, None)
     qtbot.waitUntil(lambda: len(checklist.buttons) == 2, timeout=5000)
@@ -110,7 +111,7 @@ def test_checklist_links_move_the_focus_to_the_missing_field(qtbot, tmp_path: Pa
 
     # Filling both in empties the list.
     _type_date(qtbot, section.proposed_start, "2027-02-01")
-    _choose(qtbot, section.previous.choice, "No, I have made no earlier request")
+    choose(qtbot, section.previous.choice, "No, I have made no earlier request")
     assert _request(window).previous_requests == []
     qtbot.waitUntil(lambda: "everything" in checklist.summary.text(), timeout=5000)
     assert checklist.buttons == []
@@ -131,17 +132,17 @@ def test_the_deadline_clock_counts_from_the_sending_date(qtbot, tmp_path: Path) 
     # Great Britain: two months beginning with the day it arrives.
     assert section.clock.text() == "Answer due by Wed 3 Feb 2027: 64 days left"
     assert _request(window).sent_on == date(2026, 12, 4)
-    _choose(qtbot, section.jurisdiction, vocab.JURISDICTIONS["au"])  # 21 days
+    choose(qtbot, section.jurisdiction, vocab.JURISDICTIONS["au"])  # 21 days
     assert section.clock.text() == "Answer due by Fri 25 Dec 2026: 24 days left"
     tab.today = lambda: date(2026, 12, 20)  # near: in bold
-    _choose(qtbot, section.jurisdiction, vocab.JURISDICTIONS["ni"])  # 42 days: 15 January
-    _choose(qtbot, section.jurisdiction, vocab.JURISDICTIONS["au"])
+    choose(qtbot, section.jurisdiction, vocab.JURISDICTIONS["ni"])  # 42 days: 15 January
+    choose(qtbot, section.jurisdiction, vocab.JURISDICTIONS["au"])
     assert section.clock.text() == "<b>Answer due by Fri 25 Dec 2026: 5 days left</b>"
-    _choose(qtbot, section.jurisdiction, vocab.JURISDICTIONS["other"])
+    choose(qtbot, section.jurisdiction, vocab.JURISDICTIONS["other"])
     assert "No law sets a deadline" in section.clock.text()
 
     tab.today = lambda: date(2027, 3, 1)
-    _choose(qtbot, section.jurisdiction, vocab.JURISDICTIONS["gb"])
+    choose(qtbot, section.jurisdiction, vocab.JURISDICTIONS["gb"])
     assert section.clock.text() == "<b>Answer due by Wed 3 Feb 2027: passed 26 days ago</b>"
     # The readiness list says so too, and its link lands on the sending date.
     items = readiness(window.service.export_data(window.workbook_id), date(2027, 3, 1))
@@ -156,7 +157,7 @@ def test_earlier_requests_duration_and_the_asks_it_covers(qtbot, tmp_path: Path)
     window, tab = _meeting(qtbot, tmp_path)
     section = tab.request
     previous = section.previous
-    _choose(qtbot, previous.choice, "Yes, on these dates")
+    choose(qtbot, previous.choice, "Yes, on these dates")
     assert _request(window).previous_requests is None  # no date yet: not answered
     assert previous.dates_box.isVisible()
     _type_date(qtbot, previous.date, "2025-06-02")
@@ -171,14 +172,14 @@ def test_earlier_requests_duration_and_the_asks_it_covers(qtbot, tmp_path: Path)
     previous.dates.setCurrentRow(0)
     qtbot.mouseClick(previous.remove_button, Qt.MouseButton.LeftButton)
     assert _request(window).previous_requests == ["2025-06-02"]
-    _choose(qtbot, previous.choice, "No, I have made no earlier request")
+    choose(qtbot, previous.choice, "No, I have made no earlier request")
     assert _request(window).previous_requests == []
     assert not previous.dates_box.isVisible()
 
-    _choose(qtbot, section.duration, "Permanent")
+    choose(qtbot, section.duration, "Permanent")
     assert _request(window).permanent is True
     assert not section.form.isRowVisible(section.end_date)
-    _choose(qtbot, section.duration, "Temporary, until a date")
+    choose(qtbot, section.duration, "Temporary, until a date")
     assert section.form.isRowVisible(section.end_date)
     assert _request(window).permanent is False
 
@@ -196,7 +197,7 @@ def test_earlier_requests_duration_and_the_asks_it_covers(qtbot, tmp_path: Path)
 
 def test_each_ask_outcome_and_next_step_owner_and_date(qtbot, tmp_path: Path) -> None:
     window, tab = _meeting(qtbot, tmp_path)
-    _choose(qtbot, tab.ask_outcomes.combos[0], "Agreed with changes")
+    choose(qtbot, tab.ask_outcomes.combos[0], "Agreed with changes")
     note = tab.ask_outcomes.notes[0]
     note.setFocus()
     qtbot.keyClicks(note, "Thursdays only for the first month")
@@ -234,14 +235,14 @@ def test_each_ask_outcome_and_next_step_owner_and_date(qtbot, tmp_path: Path) ->
 def test_a_refusal_recorded_here_reaches_the_reply(qtbot, tmp_path: Path) -> None:
     window, tab = _meeting(qtbot, tmp_path)
     assert not tab.refusal_group.isVisible() and not tab.export_appeal.isVisible()
-    _choose(qtbot, tab.outcome, "Declined")
+    choose(qtbot, tab.outcome, "Declined")
     assert tab.refusal_group.isVisible() and tab.export_appeal.isVisible()
     refusal = tab.refusal
     assert list(refusal.boxes) == [item.key for item in law.rules("gb").grounds]
     refusal.reasons.setFocus()
     qtbot.keyClicks(refusal.reasons, "Fridays are our busiest day for client calls")
     _type_date(qtbot, refusal.decided_on, "2026-12-18")
-    _choose(qtbot, refusal.meeting_held, "No meeting")
+    choose(qtbot, refusal.meeting_held, "No meeting")
     # No ground named yet, and no meeting: the law's gaps are shown as they are found.
     assert "does not name any of the grounds" in refusal.flags.text()
     assert "no meeting" in refusal.flags.text().lower()

@@ -6,33 +6,21 @@ from pathlib import Path
 
 from docx import Document
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QStyle
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QStyle
 
 from flexprep.core.models import TrialLogEntry, TrialReview
 from flexprep.ui.meeting.log import TrialLogTableModel
 from flexprep.ui.meeting.tab import MeetingTab
 from flexprep.ui.shell.share_check import ShareCheckDialog
 from tests.shots import dark_palette, save_shot
-from tests.uitools import open_window, reopen
+from tests.uitools import choose, open_window, reopen, show_tab
 
 MEASURE = "On-time delivery of analysis requests stays at 90% or above"
 
 
 def _meeting(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     window = open_window(qtbot, tmp_path / "db.sqlite3")
-    tab = window.tab_pages["meeting"]
-    assert isinstance(tab, MeetingTab)
-    window.tabs.setCurrentWidget(tab)
-    return window, tab
-
-
-def _choose(qtbot, combo: QComboBox, text: str) -> None:  # type: ignore[no-untyped-def]
-    combo.setFocus()
-    target = combo.findText(text)
-    assert target >= 0, text
-    while combo.currentIndex() != target:
-        key = Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up
-        qtbot.keyClick(combo, key)
+    return window, show_tab(window, "meeting", MeetingTab)
 
 
 def _log_entry(qtbot, tab: MeetingTab, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -99,7 +87,7 @@ def test_the_trial_review_is_recorded_and_exported(qtbot, tmp_path: Path, monkey
     qtbot.keyClicks(review.held_on.edit, "2027-03-08")
     qtbot.keyClick(review.held_on.edit, Qt.Key.Key_Tab)
     qtbot.keyClicks(review.results[MEASURE], "96% over the eight weeks")
-    _choose(qtbot, review.decision, "Renew with changes")
+    choose(qtbot, review.decision, "Renew with changes")
     qtbot.keyClicks(review.conditions, "Thursdays stay at home; budget week in the office")
     review.next_review.edit.setFocus()
     qtbot.keyClicks(review.next_review.edit, "2027-06-07")

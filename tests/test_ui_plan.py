@@ -6,54 +6,34 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication
 
 from flexprep.core.models import Plan
 from flexprep.ui.plan.tab import PlanTab
-from tests.uitools import open_window, reopen
+from tests.uitools import choose, open_on_new_workbook, open_window, reopen, saved_part, show_tab
 
 
 def _fresh_plan(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     """A window on a new, empty remote-hybrid workbook, showing the Plan tab."""
-    window = open_window(qtbot, tmp_path / "db.sqlite3")
-    book = window.service.create_workbook("Fridays at home", "remote_hybrid", drafts=False)
-    window.switch_to(book.id)
-    tab = window.tab_pages["plan"]
-    window.tabs.setCurrentWidget(tab)
-    assert isinstance(tab, PlanTab)
-    return window, tab
-
-
-def _choose(qtbot, combo: QComboBox, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Pick ``text`` in a closed combo box with the arrow keys, as a keyboard user does."""
-    combo.setFocus()
-    target = combo.findText(text)
-    assert target >= 0, text
-    while combo.currentIndex() != target:
-        key = Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up
-        qtbot.keyClick(combo, key)
-
-
-def _saved_plan(window):  # type: ignore[no-untyped-def]
-    assert window.saver.flush()
-    return window.service.part(Plan, window.workbook_id)
+    window = open_on_new_workbook(qtbot, tmp_path / "db.sqlite3")
+    return window, show_tab(window, "plan", PlanTab)
 
 
 def test_schedule_shows_hours_per_week_as_you_type(qtbot, tmp_path: Path) -> None:
     window, tab = _fresh_plan(qtbot, tmp_path)
     grid = tab.schedule
     assert not grid.hours["mon"].isEnabled()  # no place chosen yet
-    _choose(qtbot, grid.where["mon"], "Office")
+    choose(qtbot, grid.where["mon"], "Office")
     qtbot.keyClicks(grid.hours["mon"], "08:00-16:30")
     assert grid.day_totals["mon"].text() == "8 h 30"
     assert "8 h 30 a week" in grid.summary.text()
-    _choose(qtbot, grid.where["tue"], "Remote")
+    choose(qtbot, grid.where["tue"], "Remote")
     qtbot.keyClicks(grid.hours["tue"], "09:00-17:00")
-    _choose(qtbot, grid.where["sat"], "Off")
+    choose(qtbot, grid.where["sat"], "Off")
     summary = grid.summary.text()
     assert "16 h 30 a week" in summary
     assert "Office 8 h 30" in summary and "Remote 8 h" in summary
-    assert _saved_plan(window).schedule == {
+    assert saved_part(window, Plan).schedule == {
         "mon": {"where": "office", "hours": "08:00-16:30"},
         "tue": {"where": "remote", "hours": "09:00-17:00"},
         "sat": {"where": "off"},
@@ -80,9 +60,9 @@ def test_bad_hours_are_flagged_saved_as_typed_and_still_flagged_after_a_restart(
 ) -> None:
     window, tab = _fresh_plan(qtbot, tmp_path)
     grid = tab.schedule
-    _choose(qtbot, grid.where["wed"], "Flexible")
+    choose(qtbot, grid.where["wed"], "Flexible")
     qtbot.keyClicks(grid.hours["wed"], "10:00-14:00")
-    assert _saved_plan(window).schedule["wed"] == {"where": "flexible", "hours": "10:00-14:00"}
+    assert saved_part(window, Plan).schedule["wed"] == {"where": "flexible", "hours": "10:00-14:00"}
     grid.hours["wed"].selectAll()
     qtbot.keyClicks(grid.hours["wed"], "9-5")
     assert grid.problems.isVisible()
@@ -90,11 +70,11 @@ def test_bad_hours_are_flagged_saved_as_typed_and_still_flagged_after_a_restart(
     assert "saved as you typed it" in grid.problems.text().lower()
     assert "0 h a week" in grid.summary.text()  # left out of the totals
     # Nothing typed is lost: what the user typed is what is stored.
-    assert _saved_plan(window).schedule["wed"] == {"where": "flexible", "hours": "9-5"}
+    assert saved_part(window, Plan).schedule["wed"] == {"where": "flexible", "hours": "9-5"}
     tab.core_hours.setFocus()
     qtbot.keyClicks(tab.core_hours, "10-3")
     assert tab.core_problem.isVisible() and "“10-3”" in tab.core_problem.text()
-    assert _saved_plan(window).core_hours == "10-3"
+    assert saved_part(window, Plan).core_hours == "10-3"
 
     # After a restart both are still there, still marked as needing a fix.
     book = window.workbook_id
@@ -110,11 +90,11 @@ def test_bad_hours_are_flagged_saved_as_typed_and_still_flagged_after_a_restart(
     grid.hours["wed"].selectAll()
     qtbot.keyClicks(grid.hours["wed"], "09:00-17:00")
     assert not grid.problems.isVisible()
-    assert _saved_plan(window).schedule["wed"] == {"where": "flexible", "hours": "09:00-17:00"}
+    assert saved_part(window, Plan).schedule["wed"] == {"where": "flexible", "hours": "09:00-17:00"}
     tab.core_hours.selectAll()
     qtbot.keyClicks(tab.core_hours, "10:00-15:00")
     assert not tab.core_problem.isVisible()
-    assert _saved_plan(window).core_hours == "10:00-15:00"
+    assert saved_part(window, Plan).core_hours == "10:00-15:00"
 
 
 def test_trial_end_and_checkin_dates(qtbot, tmp_path: Path) -> None:
@@ -133,11 +113,11 @@ def test_trial_end_and_checkin_dates(qtbot, tmp_path: Path) -> None:
     qtbot.keyClick(trial.start.edit, Qt.Key.Key_Up)  # a day later: Monday 11 January
     assert trial.start.value() == date(2027, 1, 11)
     assert "Sun 7 Mar 2027" in trial.end.text()
-    _choose(qtbot, trial.cadence, "Every two weeks")
+    choose(qtbot, trial.cadence, "Every two weeks")
     assert trial.checkins.text() == ("3 check-ins: Mon 25 Jan, Mon 8 Feb, Mon 22 Feb")
     qtbot.mouseClick(trial.review_after, Qt.MouseButton.LeftButton)
     assert trial.review.value() == date(2027, 3, 8)
-    plan = _saved_plan(window)
+    plan = saved_part(window, Plan)
     assert (plan.trial_weeks, plan.trial_start, plan.checkin, plan.review_date) == (
         8,
         date(2027, 1, 11),
@@ -157,7 +137,7 @@ def test_trial_end_and_checkin_dates(qtbot, tmp_path: Path) -> None:
     assert trial.start.value() is None
     assert trial.start.text() == "Not set"
     assert "Set the length and the start" in trial.end.text()
-    assert _saved_plan(window).trial_start is None
+    assert saved_part(window, Plan).trial_start is None
 
 
 def test_alternatives_and_text_fields_are_saved(qtbot, tmp_path: Path) -> None:
@@ -169,7 +149,7 @@ def test_alternatives_and_text_fields_are_saved(qtbot, tmp_path: Path) -> None:
     qtbot.keyClick(tab.alternatives["async"], Qt.Key.Key_Space)
     qtbot.keyClicks(tab.coverage, "Sam covers Fridays")
     qtbot.keyClicks(tab.escalation, "Call Sam, then Dana")
-    plan = _saved_plan(window)
+    plan = saved_part(window, Plan)
     assert plan.alternatives == ["job_share", "async"]
     assert (plan.coverage, plan.escalation) == ("Sam covers Fridays", "Call Sam, then Dana")
 

@@ -12,22 +12,12 @@ from PySide6.QtWidgets import QApplication
 from flexprep.core.models import Plan
 from flexprep.ui.plan.tab import PlanTab
 from tests.shots import dark_palette, save_shot
-from tests.uitools import open_window, reopen
+from tests.uitools import open_on_new_workbook, reopen, saved_part, show_tab
 
 
 def _fresh_plan(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, tmp_path / "db.sqlite3")
-    book = window.service.create_workbook("Phased hybrid", "remote_hybrid", drafts=False)
-    window.switch_to(book.id)
-    tab = window.tab_pages["plan"]
-    window.tabs.setCurrentWidget(tab)
-    assert isinstance(tab, PlanTab)
-    return window, tab
-
-
-def _saved_plan(window):  # type: ignore[no-untyped-def]
-    assert window.saver.flush()
-    return window.service.part(Plan, window.workbook_id)
+    window = open_on_new_workbook(qtbot, tmp_path / "db.sqlite3", "Phased hybrid")
+    return window, show_tab(window, "plan", PlanTab)
 
 
 def test_deliverables_are_typed_saved_and_removed(qtbot, tmp_path: Path) -> None:
@@ -45,7 +35,7 @@ def test_deliverables_are_typed_saved_and_removed(qtbot, tmp_path: Path) -> None
     qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(editor.rows[1].text, "Margin model")
     assert not editor.empty.isVisible()
-    assert _saved_plan(window).deliverables == [
+    assert saved_part(window, Plan).deliverables == [
         {
             "text": "Monthly pricing pack",
             "due": "2027-02-05",
@@ -62,7 +52,7 @@ def test_deliverables_are_typed_saved_and_removed(qtbot, tmp_path: Path) -> None
     ]
     assert tab.deliverables.rows[0].due.value() == date(2027, 2, 5)
     qtbot.mouseClick(tab.deliverables.rows[0].remove, Qt.MouseButton.LeftButton)
-    assert _saved_plan(window).deliverables == [
+    assert saved_part(window, Plan).deliverables == [
         {"text": "Margin model", "due": None, "standard": ""}
     ]
 
@@ -79,7 +69,7 @@ def test_time_zone_and_async_rules_sit_beside_core_hours(qtbot, tmp_path: Path) 
     )
     qtbot.keyClicks(working.time_zone, "UK time; overlap with Lisbon 09:00-15:00")
     qtbot.keyClicks(working.async_guidelines, "Blockers are a call; the rest waits for a reply")
-    plan = _saved_plan(window)
+    plan = saved_part(window, Plan)
     assert plan.time_zone == "UK time; overlap with Lisbon 09:00-15:00"
     assert plan.async_guidelines == "Blockers are a call; the rest waits for a reply"
 
@@ -97,14 +87,14 @@ def test_each_alternative_is_explained_and_takes_a_line_of_detail(qtbot, tmp_pat
     line = alternatives.details["phased_start"]
     assert QApplication.focusWidget() is line  # each box is followed by its line
     qtbot.keyClicks(line, "One home day in January, two from February; office in month-end weeks")
-    plan = _saved_plan(window)
+    plan = saved_part(window, Plan)
     assert plan.alternatives == ["phased_start"]
     assert plan.alternative_details == {
         "phased_start": "One home day in January, two from February; office in month-end weeks"
     }
     # Unticking keeps the line for when it is ticked again.
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(10, box.height() // 2))
-    plan = _saved_plan(window)
+    plan = saved_part(window, Plan)
     assert plan.alternatives == [] and "phased_start" in plan.alternative_details
 
 

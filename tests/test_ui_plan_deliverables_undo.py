@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from flexprep.core.models import Plan
 from tests.shots import dark_palette, save_shot
-from tests.test_ui_plan_agreement import _fresh_plan, _saved_plan
-from tests.uitools import child, reopen
+from tests.test_ui_plan_agreement import _fresh_plan
+from tests.uitools import child, reopen, saved_part
 
 
 def _undo(window) -> QAction:  # type: ignore[no-untyped-def]
@@ -24,7 +24,7 @@ def _redo(window) -> QAction:  # type: ignore[no-untyped-def]
 
 
 def _texts(window) -> list[str]:  # type: ignore[no-untyped-def]
-    return [item["text"] for item in _saved_plan(window).deliverables]
+    return [item["text"] for item in saved_part(window, Plan).deliverables]
 
 
 def test_add_type_delete_and_ctrl_z_brings_it_back(qtbot, tmp_path: Path) -> None:
@@ -40,14 +40,14 @@ def test_add_type_delete_and_ctrl_z_brings_it_back(qtbot, tmp_path: Path) -> Non
     qtbot.keyClick(editor.rows[0].due.edit, Qt.Key.Key_Tab)  # read on leaving the field
     assert QApplication.focusWidget() is editor.rows[0].standard
     qtbot.keyClicks(editor.rows[0].standard, "Signed off by finance")
-    saved = _saved_plan(window).deliverables
+    saved = saved_part(window, Plan).deliverables
     assert saved == [
         {"text": "Monthly pricing pack", "due": "2027-02-05", "standard": "Signed off by finance"}
     ]
 
     qtbot.mouseClick(editor.rows[0].remove, Qt.MouseButton.LeftButton)
     assert editor.rows == [] and editor.empty.isVisible()
-    assert _saved_plan(window).deliverables == []
+    assert saved_part(window, Plan).deliverables == []
     assert _undo(window).text() == "&Undo delete deliverable 'Monthly pricing pack'"
     offer = child(window, QLabel, "undo_offer_text")
     assert offer.isVisible() and offer.text() == "Deleted deliverable 'Monthly pricing pack'"
@@ -59,7 +59,7 @@ def test_add_type_delete_and_ctrl_z_brings_it_back(qtbot, tmp_path: Path) -> Non
     assert [row.text.text() for row in editor.rows] == ["Monthly pricing pack"]
     assert editor.rows[0].standard.text() == "Signed off by finance"
     assert QApplication.focusWidget() is editor.rows[0].text
-    assert _saved_plan(window).deliverables == saved
+    assert saved_part(window, Plan).deliverables == saved
     assert _redo(window).text() == "&Redo delete deliverable 'Monthly pricing pack'"
 
     # Back after a restart.
@@ -106,7 +106,7 @@ def test_deliverables_loaded_again_are_not_undone_blindly(qtbot, tmp_path: Path)
     qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(editor.rows[0].text, "Pricing pack")
     qtbot.mouseClick(editor.rows[0].remove, Qt.MouseButton.LeftButton)
-    assert _saved_plan(window).deliverables == []
+    assert saved_part(window, Plan).deliverables == []
     # Other deliverables arrive from the database (another window, say).
     other = [{"text": "Someone else's", "due": None, "standard": ""}]
     window.service.update_part(Plan, window.workbook_id, deliverables=other)

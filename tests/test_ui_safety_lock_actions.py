@@ -9,16 +9,14 @@ what could not be saved ends up in a recovery file, never lost.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from test_ui_safety_outside import kept_edits, recovery_files
-from test_ui_safety_saving import HOLD_EXCLUSIVE, STALL_LIMIT_MS
+from test_ui_safety_saving import STALL_LIMIT_MS, heartbeat, lock_held
 
 from tests.uitools import open_window
 
@@ -75,55 +73,43 @@ def test_switching_adding_exporting_and_closing_never_freeze_on_a_lock(
         gaps.append((last[0], now))
         last[0] = now
 
-    heartbeat = QTimer()
-    heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
-    heartbeat.setInterval(5)
-    heartbeat.timeout.connect(beat)
-    with subprocess.Popen(
-        [sys.executable, "-c", HOLD_EXCLUSIVE, str(db), str(HOLD_SECONDS)],
-        stdout=subprocess.PIPE,
-        text=True,
-    ) as holder:
-        try:
-            assert holder.stdout is not None
-            assert holder.stdout.readline().strip() == "locked"
-            last[0] = time.perf_counter()
-            heartbeat.start()
+    beats = heartbeat(beat)
+    with lock_held(db, HOLD_SECONDS):
+        last[0] = time.perf_counter()
+        beats.start()
 
-            # A trial log entry added: the write waits on the lock aside, then says why
-            # it failed.
-            log = window.tab_pages["meeting"].trial_log
-            window.tabs.setCurrentWidget(window.tab_pages["meeting"])
-            qtbot.mouseClick(log.add_button, Qt.MouseButton.LeftButton)
-            assert "Entry not added" in log.error.text() and "locked" in log.error.text()
+        # A trial log entry added: the write waits on the lock aside, then says why
+        # it failed.
+        log = window.tab_pages["meeting"].trial_log
+        window.tabs.setCurrentWidget(window.tab_pages["meeting"])
+        qtbot.mouseClick(log.add_button, Qt.MouseButton.LeftButton)
+        assert "Entry not added" in log.error.text() and "locked" in log.error.text()
 
-            # Typed, then straight to another workbook.
-            _type_at_end(qtbot, window, " before switching")
-            index = window.switcher.findData(other)
-            window.switcher.setCurrentIndex(index)
-            window.switcher.activated.emit(index)
-            assert window.workbook_id == other
-            assert window.windowTitle().startswith("Second workbook")
-            assert "locked by another program" in window.save_label.text()
+        # Typed, then straight to another workbook.
+        _type_at_end(qtbot, window, " before switching")
+        index = window.switcher.findData(other)
+        window.switcher.setCurrentIndex(index)
+        window.switcher.activated.emit(index)
+        assert window.workbook_id == other
+        assert window.windowTitle().startswith("Second workbook")
+        assert "locked by another program" in window.save_label.text()
 
-            # Typed, then straight to File › Export › My brief.
-            _type_at_end(qtbot, window, "before exporting")
-            window.commands.export_actions["brief"].trigger()
-            # Saved or not, the document is being made: its making (aside, and timed by
-            # benchmarks/bench_reports.py) is not what this test looks at.
-            heartbeat.stop()
-            qtbot.waitUntil(window.commands.open_file_button.isVisible, timeout=30000)
-            last[0] = time.perf_counter()
-            heartbeat.start()
-            assert brief.stat().st_size > 0
+        # Typed, then straight to File › Export › My brief.
+        _type_at_end(qtbot, window, "before exporting")
+        window.commands.export_actions["brief"].trigger()
+        # Saved or not, the document is being made: its making (aside, and timed by
+        # benchmarks/bench_reports.py) is not what this test looks at.
+        beats.stop()
+        qtbot.waitUntil(window.commands.open_file_button.isVisible, timeout=30000)
+        last[0] = time.perf_counter()
+        beats.start()
+        assert brief.stat().st_size > 0
 
-            # Typed, then the window closed: the text goes to a recovery file.
-            _type_at_end(qtbot, window, " before closing")
-            window.close()
-            qtbot.waitUntil(lambda: not window.isVisible(), timeout=30000)
-            heartbeat.stop()
-        finally:
-            holder.terminate()
+        # Typed, then the window closed: the text goes to a recovery file.
+        _type_at_end(qtbot, window, " before closing")
+        window.close()
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=30000)
+        beats.stop()
     assert any(
         answer.startswith("Changes not saved: FlexPrep could not save") for answer in answers
     )

@@ -11,6 +11,8 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -185,6 +187,31 @@ HOLD_SECONDS = 9
 STALL_LIMIT_MS = 50
 
 
+@contextmanager
+def lock_held(db: Path, seconds: float) -> Iterator[subprocess.Popen[str]]:
+    """Another process holding ``db``'s write lock for ``seconds``; ended on leaving."""
+    with subprocess.Popen(
+        [sys.executable, "-c", HOLD_EXCLUSIVE, str(db), str(seconds)],
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as holder:
+        try:
+            assert holder.stdout is not None
+            assert holder.stdout.readline().strip() == "locked"
+            yield holder
+        finally:
+            holder.terminate()
+
+
+def heartbeat(beat: Callable[[], None]) -> QTimer:
+    """A 5 ms timer calling ``beat``: the gaps between beats are the window's stalls."""
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(5)
+    timer.timeout.connect(beat)
+    return timer
+
+
 def test_a_locked_database_never_freezes_the_window(qtbot, tmp_path: Path) -> None:
     db = tmp_path / "db.sqlite3"
     window = open_window(qtbot, db)
@@ -198,19 +225,10 @@ def test_a_locked_database_never_freezes_the_window(qtbot, tmp_path: Path) -> No
         gaps.append((now - last[0]) * 1000)
         last[0] = now
 
-    heartbeat = QTimer()
-    heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
-    heartbeat.setInterval(5)
-    heartbeat.timeout.connect(beat)
-    with subprocess.Popen(
-        [sys.executable, "-c", HOLD_EXCLUSIVE, str(db), str(HOLD_SECONDS)],
-        stdout=subprocess.PIPE,
-        text=True,
-    ) as holder:
-        assert holder.stdout is not None
-        assert holder.stdout.readline().strip() == "locked"
+    beats = heartbeat(beat)
+    with lock_held(db, HOLD_SECONDS) as holder:
         last[0] = time.perf_counter()
-        heartbeat.start()
+        beats.start()
         typed = ""
         for word in ("while ", "another ", "program ", "holds ", "the ", "lock"):
             _type_at_end(qtbot, editor, word)
@@ -222,7 +240,7 @@ def test_a_locked_database_never_freezes_the_window(qtbot, tmp_path: Path) -> No
         qtbot.waitUntil(lambda: holder.poll() is not None, timeout=20000)
         with qtbot.waitSignal(window.saver.saved, timeout=10000):
             pass
-        heartbeat.stop()
+        beats.stop()
     assert window.service.answers(window.workbook_id)["goals"].endswith(typed)
     longest = max(gaps)
     print(

@@ -14,22 +14,17 @@ from flexprep.core import fields
 from flexprep.core.models import About, Ask
 from flexprep.reports.privacy import manager_view
 from flexprep.ui.assessment.tab import SelfAssessmentTab
-from tests.uitools import open_window, reopen
+from tests.uitools import open_on_new_workbook, reopen, show_tab
 
 
 def _assessment(qtbot, tmp_path: Path, *, name: str = "Fridays at home"):  # type: ignore[no-untyped-def]
     """A window on a new, empty workbook (the only one), showing the Self-assessment tab."""
-    window = open_window(qtbot, tmp_path / "db.sqlite3", sample=False)
-    book = window.service.create_workbook(name, "remote_hybrid", drafts=False)
-    window.switch_to(book.id)
+    window = open_on_new_workbook(qtbot, tmp_path / "db.sqlite3", name, sample=False)
     return window, _show(window)
 
 
 def _show(window) -> SelfAssessmentTab:  # type: ignore[no-untyped-def]
-    tab = window.tab_pages["assessment"]
-    window.tabs.setCurrentWidget(tab)
-    assert isinstance(tab, SelfAssessmentTab)
-    return tab
+    return show_tab(window, "assessment", SelfAssessmentTab)
 
 
 def _type_and_tab(qtbot, text: str) -> QWidget:  # type: ignore[no-untyped-def]

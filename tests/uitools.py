@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from flexprep.app import make_window
 from flexprep.core import content, fileformat
@@ -14,6 +15,8 @@ from flexprep.core.service import WorkbookService
 from flexprep.ui.shell.window import MainWindow
 
 W = TypeVar("W", bound=QObject)
+P = TypeVar("P", bound=QWidget)
+M = TypeVar("M")
 
 
 def child(parent: QObject, cls: type[W], name: str) -> W:
@@ -69,3 +72,41 @@ def reopen(qtbot, window: MainWindow) -> MainWindow:  # type: ignore[no-untyped-
     again.activateWindow()
     qtbot.waitUntil(again.isActiveWindow)
     return again
+
+
+def open_on_new_workbook(  # type: ignore[no-untyped-def]
+    qtbot, db_path: Path, name: str = "Fridays at home", *, sample: bool = True
+) -> MainWindow:
+    """A window over ``db_path`` switched to a new, empty remote-hybrid workbook ``name``."""
+    window = open_window(qtbot, db_path, sample=sample)
+    book = window.service.create_workbook(name, "remote_hybrid", drafts=False)
+    window.switch_to(book.id)
+    return window
+
+
+def show_tab(window: MainWindow, key: str, cls: type[P]) -> P:
+    """Bring ``window``'s tab ``key`` to the front; the tab, typed as the ``cls`` it is."""
+    tab = window.tab_pages[key]
+    window.tabs.setCurrentWidget(tab)
+    assert isinstance(tab, cls)
+    return tab
+
+
+def saved_part(window: MainWindow, model: type[M]) -> M:
+    """The open workbook's ``model`` part (plan, meeting ...) as saved, once edits are in."""
+    assert window.saver.flush()
+    book = window.workbook_id
+    assert book is not None, "no workbook open"
+    part = window.service.part(model, book)
+    assert isinstance(part, model)
+    return part
+
+
+def choose(qtbot, combo: QComboBox, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Pick ``text`` in a closed combo box with the arrow keys, as a keyboard user does."""
+    combo.setFocus()
+    target = combo.findText(text)
+    assert target >= 0, text
+    while combo.currentIndex() != target:
+        key = Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up
+        qtbot.keyClick(combo, key)

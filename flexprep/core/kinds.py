@@ -272,48 +272,63 @@ OPTIONAL_DATES = Kind(
     "JSON",
 )
 
-_STEP_KEYS = ("text", "owner", "due")
 
+def object_list(
+    name: str,
+    checks: dict[str, v.Check],
+    required: str,
+    blank: dict[str, Any],
+) -> Kind:
+    """A list of small objects: each has ``required``; the other keys are optional.
 
-def _check_steps(value: Any) -> list[dict[str, Any]]:
-    if not isinstance(value, list):
-        raise ValidationError("must be a list")
-    result = []
-    for index, entry in enumerate(value):
-        where = f"[{index}]"
-        if not isinstance(entry, dict):
-            raise ValidationError("must be an object with a text", where)
-        unknown = sorted(set(entry) - set(_STEP_KEYS))
-        if unknown:
-            raise ValidationError("unknown key", f"{where}.{unknown[0]}")
-        if "text" not in entry:
-            raise ValidationError("missing", f"{where}.text")
-        step: dict[str, Any] = {}
-        for key, check in (("text", v.text), ("owner", v.text), ("due", v.a_date)):
-            if key in entry:
+    The checked form always carries every key (``blank`` gives the missing ones), so
+    an export writes the same shape whatever the file it came from left out.
+    """
+
+    def check(value: Any) -> list[dict[str, Any]]:
+        if not isinstance(value, list):
+            raise ValidationError("must be a list")
+        result = []
+        for index, entry in enumerate(value):
+            where = f"[{index}]"
+            if not isinstance(entry, dict):
+                raise ValidationError(f"must be an object with a {required}", where)
+            unknown = sorted(set(entry) - set(checks))
+            if unknown:
+                raise ValidationError("unknown key", f"{where}.{unknown[0]}")
+            if required not in entry:
+                raise ValidationError("missing", f"{where}.{required}")
+            item = dict(blank)
+            for key, item_check in checks.items():
+                if key not in entry:
+                    continue
                 try:
-                    checked = check(entry[key])
+                    checked = item_check(entry[key])
                 except ValidationError as exc:
                     raise ValidationError(str(exc), f"{where}.{key}{exc.where}") from None
-                step[key] = checked.isoformat() if isinstance(checked, date) else checked
-        result.append(
-            {"text": step["text"], "owner": step.get("owner", ""), "due": step.get("due")}
-        )
-    return result
+                item[key] = checked.isoformat() if isinstance(checked, date) else checked
+            result.append(item)
+        return result
 
+    def tolerant(value: Any) -> list[dict[str, str]]:
+        found = []
+        for entry in _as_list(value):
+            if isinstance(entry, dict):
+                found.append({key: _as_text(entry.get(key)) for key in checks})
+            elif entry is not None:
+                found.append({key: _as_text(entry) if key == required else "" for key in checks})
+        return found
 
-def _tolerant_steps(value: Any) -> list[dict[str, str]]:
-    steps = []
-    for entry in _as_list(value):
-        if isinstance(entry, dict):
-            steps.append({key: _as_text(entry.get(key)) for key in _STEP_KEYS})
-        elif entry is not None:
-            steps.append({"text": _as_text(entry), "owner": "", "due": ""})
-    return steps
+    return Kind(name, check, tolerant, _loads(list), "JSON")
 
 
 #: Next steps: each a text, with an optional owner and due date.
-NEXT_STEPS = Kind("list of next steps", _check_steps, _tolerant_steps, _loads(list), "JSON")
+NEXT_STEPS = object_list(
+    "list of next steps",
+    {"text": v.text, "owner": v.text, "due": v.a_date},
+    "text",
+    {"text": "", "owner": "", "due": None},
+)
 
 _REFUSAL_KEYS = ("reasons", "grounds", "decided_on", "meeting_held")
 

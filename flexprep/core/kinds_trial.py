@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from flexprep.core import validation as v
 from flexprep.core import vocab
 from flexprep.core.errors import ValidationError
-from flexprep.core.kinds import Kind
+from flexprep.core.kinds import Kind, object_list
 
 
 def _as_text(value: Any) -> str:
@@ -23,62 +22,12 @@ def _as_text(value: Any) -> str:
     return value if isinstance(value, str) else str(value)
 
 
-def _objects(
-    name: str,
-    checks: dict[str, v.Check],
-    required: str,
-    blank: dict[str, Any],
-) -> Kind:
-    """A list of small objects: each has ``required``; the other keys are optional.
-
-    The checked form always carries every key (``blank`` gives the missing ones), so
-    an export writes the same shape whatever the file it came from left out.
-    """
-
-    def check(value: Any) -> list[dict[str, Any]]:
-        if not isinstance(value, list):
-            raise ValidationError("must be a list")
-        result = []
-        for index, entry in enumerate(value):
-            where = f"[{index}]"
-            if not isinstance(entry, dict):
-                raise ValidationError(f"must be an object with a {required}", where)
-            unknown = sorted(set(entry) - set(checks))
-            if unknown:
-                raise ValidationError("unknown key", f"{where}.{unknown[0]}")
-            if required not in entry:
-                raise ValidationError("missing", f"{where}.{required}")
-            item = dict(blank)
-            for key, item_check in checks.items():
-                if key not in entry:
-                    continue
-                try:
-                    checked = item_check(entry[key])
-                except ValidationError as exc:
-                    raise ValidationError(str(exc), f"{where}.{key}{exc.where}") from None
-                item[key] = checked.isoformat() if isinstance(checked, date) else checked
-            result.append(item)
-        return result
-
-    def tolerant(value: Any) -> list[dict[str, str]]:
-        items = value if isinstance(value, list | tuple) else []
-        found = []
-        for entry in items:
-            if isinstance(entry, dict):
-                found.append({key: _as_text(entry.get(key)) for key in checks})
-            elif entry is not None:
-                found.append({key: _as_text(entry) if key == required else "" for key in checks})
-        return found
-
-    return Kind(name, check, tolerant, _loads(list), "JSON")
-
-
 def _loads(empty: Callable[[], Any]) -> Callable[[Any], Any]:
     return lambda value: empty() if value is None else json.loads(value)
 
 
 #: What will be delivered: a text, by when (optional date) and to what standard.
-DELIVERABLES = _objects(
+DELIVERABLES = object_list(
     "list of deliverables",
     {"text": v.text, "due": v.a_date, "standard": v.text},
     "text",
@@ -86,7 +35,7 @@ DELIVERABLES = _objects(
 )
 
 #: The trial review's results: each success measure beside what came of it.
-REVIEW_RESULTS = _objects(
+REVIEW_RESULTS = object_list(
     "list of results",
     {"measure": v.text, "result": v.text},
     "measure",

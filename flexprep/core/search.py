@@ -178,19 +178,8 @@ def _places(book: dict[str, Any]) -> Iterator[Place]:
     plan = book.get("plan") or {}
     for key, title in _PLAN_TEXTS.items():
         yield Place("plan", key, "plan", None, key, f"Plan · {title}", _text(plan.get(key)))
-    for row, measure in enumerate(plan.get("success_measures") or []):
-        yield Place(
-            "plan",
-            "measures",
-            "success_measures",
-            row,
-            "text",
-            "Plan · success measure",
-            _text(measure),
-        )
-    for row, item in enumerate(plan.get("deliverables") or []):
-        text = _text(item.get("text")) if isinstance(item, dict) else _text(item)
-        yield Place("plan", "deliverables", "deliverables", row, "text", "Plan · deliverable", text)
+    yield from _rows("plan", "success_measures", "Plan · success measure", plan, anchor="measures")
+    yield from _rows("plan", "deliverables", "Plan · deliverable", plan)
 
     meeting = book.get("meeting") or {}
     yield Place(
@@ -205,22 +194,18 @@ def _places(book: dict[str, Any]) -> Iterator[Place]:
     yield Place(
         "meeting", "notes", "meeting", None, "notes", "Meeting · notes", _text(meeting.get("notes"))
     )
-    for row, point in enumerate(meeting.get("talking_points") or []):
-        yield Place(
-            "meeting",
-            "talking_points",
-            "talking_points",
-            row,
-            "text",
-            "Meeting · talking point",
-            _text(point),
-        )
-    for row, step in enumerate(meeting.get("next_steps") or []):
-        text = _text(step.get("text")) if isinstance(step, dict) else _text(step)
-        yield Place("meeting", "next_steps", "next_steps", row, "text", "Meeting · next step", text)
-    for row, entry in enumerate(book.get("trial_log") or []):
-        text = _text(entry.get("text")) if isinstance(entry, dict) else ""
-        yield Place("meeting", "trial_log", "trial_log", row, "text", "Trial log", text)
+    yield from _rows("meeting", "talking_points", "Meeting · talking point", meeting)
+    yield from _rows("meeting", "next_steps", "Meeting · next step", meeting)
+    yield from _rows("meeting", "trial_log", "Trial log", book)
+
+
+def _rows(
+    tab: str, key: str, where: str, holder: dict[str, Any], anchor: str = ""
+) -> Iterator[Place]:
+    """A place for each entry of the list ``holder[key]``: a text, or an object's text."""
+    for row, item in enumerate(holder.get(key) or []):
+        text = _text(item.get("text")) if isinstance(item, dict) else _text(item)
+        yield Place(tab, anchor or key, key, row, "text", where, text)
 
 
 def _short(text: str, limit: int = 40) -> str:

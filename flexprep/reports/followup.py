@@ -217,11 +217,6 @@ def build(wb: dict[str, Any], *, today: date, dpi: int, step: Callable[[], None]
         doc.paragraph(
             f"I would be grateful for your decision by {model.format_date(decide_by(view, today))}."
         )
-    doc.paragraph(
-        "If anything here differs from your understanding, please let me know and "
-        "I will correct it.",
-        keep_with_next=True,
-    )
-    people.signature(doc, view)
+    people.record_close(doc, view)
     step()
     return doc

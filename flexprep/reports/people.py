@@ -84,3 +84,13 @@ def signature(doc: DocBuilder, view: dict[str, Any], closing: str = "Kind regard
             lines.append((("\n" if lines else "") + extra, ""))
     if lines:
         doc.rich(lines)
+
+
+def record_close(doc: DocBuilder, view: dict[str, Any]) -> None:
+    """The end of a written record of what was agreed: an offer to correct it, signed."""
+    doc.paragraph(
+        "If anything here differs from your understanding, please let me know and "
+        "I will correct it.",
+        keep_with_next=True,
+    )
+    signature(doc, view)

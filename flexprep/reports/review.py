@@ -141,12 +141,7 @@ def build(wb: dict[str, Any], *, today: date, dpi: int, step: Callable[[], None]
     step()
     _log(doc, view)
     _decision(doc, view)
-    doc.paragraph(
-        "If anything here differs from your understanding, please let me know and "
-        "I will correct it.",
-        keep_with_next=True,
-    )
-    people.signature(doc, view)
+    people.record_close(doc, view)
     step()
     return doc
 

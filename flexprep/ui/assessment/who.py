@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +30,7 @@ from flexprep.core.sender import email_problem, since_problem, suggest_title
 from flexprep.reports.people import greeting
 from flexprep.ui.shell.context import AppContext
 from flexprep.ui.widgets.common import heading_label, muted_label, name
-from flexprep.ui.widgets.dates import OptionalDateEdit
+from flexprep.ui.widgets.dates import OptionalDateEdit, warning_icon
 from flexprep.ui.widgets.layout import group
 
 #: The sender's text fields: key, label (with its mnemonic), accessible name, placeholder.
@@ -50,8 +49,7 @@ class CheckedLineEdit(QLineEdit):
     def __init__(self, check: Callable[[str], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._check_text = check
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self._warning = QAction(icon, "Please check this", self)
+        self._warning = QAction("Please check this", self)  # its icon: when first shown
         self.addAction(self._warning, QLineEdit.ActionPosition.TrailingPosition)
         self._warning.setVisible(False)
         self.textChanged.connect(self._refresh)
@@ -62,6 +60,8 @@ class CheckedLineEdit(QLineEdit):
     @Slot()
     def _refresh(self, *_args: object) -> None:
         problem = self.problem()
+        if problem and self._warning.icon().isNull():
+            self._warning.setIcon(warning_icon())
         self._warning.setVisible(bool(problem))
         self._warning.setToolTip(problem)
         self.setAccessibleDescription(f"Please check: {problem}" if problem else "")

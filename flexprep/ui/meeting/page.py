@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from flexprep.ui.widgets.common import heading_label, muted_label
 from flexprep.ui.widgets.dates import OptionalDateEdit
-from flexprep.ui.widgets.layout import group
+from flexprep.ui.widgets.layout import group, two_column_page
 from flexprep.ui.widgets.list_editor import StringListEditor
 
 
@@ -184,24 +184,15 @@ def build_page(tab: MeetingParts) -> QWidget:
     )
     right.addStretch(1)
 
-    page = QWidget()
-    page.setObjectName("meeting_page")
-    column = QVBoxLayout(page)
-    column.setContentsMargins(12, 12, 12, 12)
-    column.addWidget(heading_label("The meeting, and what comes after"))
-    column.addWidget(
-        muted_label(
-            "Prepare the conversation, make the request formal if you need to, then "
-            "record how it went and keep a log of the trial."
-        )
+    return two_column_page(
+        "meeting_page",
+        "The meeting, and what comes after",
+        "Prepare the conversation, make the request formal if you need to, then "
+        "record how it went and keep a log of the trial.",
+        tab.load_error,
+        left,
+        right,
     )
-    column.addWidget(tab.load_error)
-    columns = QHBoxLayout()
-    columns.setSpacing(16)
-    columns.addLayout(left, 1)
-    columns.addLayout(right, 1)
-    column.addLayout(columns)
-    return page
 
 
 def _row(form: QFormLayout, text: str, field: QWidget, buddy: QWidget | None = None) -> None:

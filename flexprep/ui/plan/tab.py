@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -25,12 +24,16 @@ from flexprep.ui.plan.working import WorkingAgreementEditor
 from flexprep.ui.shell.context import AppContext
 from flexprep.ui.widgets.common import (
     GrowingTextEdit,
-    heading_label,
-    muted_label,
     name,
     scroll_page,
 )
-from flexprep.ui.widgets.layout import error_label, group, show_error, text_box
+from flexprep.ui.widgets.layout import (
+    error_label,
+    group,
+    show_error,
+    text_box,
+    two_column_page,
+)
 from flexprep.ui.widgets.list_editor import StringListEditor
 from flexprep.ui.widgets.tab import WorkbookTab
 
@@ -183,24 +186,15 @@ class PlanTab(WorkbookTab):
         )
         right.addStretch(1)
 
-        page = QWidget()
-        page.setObjectName("plan_page")
-        column = QVBoxLayout(page)
-        column.setContentsMargins(12, 12, 12, 12)
-        column.addWidget(heading_label("A plan your manager can say yes to"))
-        column.addWidget(
-            muted_label(
-                "Everything here may appear in the proposal you hand your manager: a concrete "
-                "schedule, a trial with check-ins, and how success will be measured."
-            )
+        return two_column_page(
+            "plan_page",
+            "A plan your manager can say yes to",
+            "Everything here may appear in the proposal you hand your manager: a concrete "
+            "schedule, a trial with check-ins, and how success will be measured.",
+            self.load_error,
+            left,
+            right,
         )
-        column.addWidget(self.load_error)
-        columns = QHBoxLayout()
-        columns.setSpacing(16)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        column.addLayout(columns)
-        return page
 
     def _set_tab_order(self) -> None:
         # Down the left column, then down the right one (the day rows order themselves).

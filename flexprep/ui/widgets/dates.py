@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
-    QStyle,
     QToolButton,
     QWidget,
     QWidgetAction,
@@ -50,6 +49,17 @@ def shown(value: date | datetime) -> str:
     if isinstance(value, datetime):
         return f"{long_date(value.date())}  {value:%H:%M}"
     return long_date(value)
+
+
+def warning_icon() -> QIcon:
+    """The style's warning sign, for a field whose text needs checking.
+
+    Asked for when a field first needs it: ``QStyle``'s Python type alone takes several
+    milliseconds to set up, which the window's first paint does not wait for.
+    """
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
 
 class OptionalDateEdit(QWidget):
@@ -92,11 +102,7 @@ class OptionalDateEdit(QWidget):
         self.edit.setAccessibleDescription(self.hint)
         sample = "Wed 30 Sep 2099  00:00" if with_time else "Wed 30 Sep 2099"
         self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(sample) + 48)
-        style = self.style()
-        self._warning = self.edit.addAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-            QLineEdit.ActionPosition.TrailingPosition,
-        )
+        self._warning = self.edit.addAction(QIcon(), QLineEdit.ActionPosition.TrailingPosition)
         self._warning.setVisible(False)
         self.pick = name(QToolButton(), f"{object_name}_pick", f"{accessible}: calendar")
         icon = QIcon.fromTheme("x-office-calendar")
@@ -199,6 +205,8 @@ class OptionalDateEdit(QWidget):
         return parse_date(text)
 
     def _mark(self, *, valid: bool) -> None:
+        if not valid and self._warning.icon().isNull():
+            self._warning.setIcon(warning_icon())
         self._warning.setVisible(not valid)
         self._warning.setToolTip("" if valid else f"Not a date. {self.hint}")
         self.edit.setAccessibleDescription(self.hint if valid else f"Not a date. {self.hint}")

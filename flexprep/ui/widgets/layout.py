@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from flexprep.ui.widgets.common import GrowingTextEdit, muted_label, name
+from flexprep.ui.widgets.common import GrowingTextEdit, heading_label, muted_label, name
 
 PRIVATE_NOTE = "Private — only in My brief, never in a document for your manager."
 
@@ -31,6 +31,30 @@ def group(
     for widget in widgets:
         layout.addWidget(widget)
     return box
+
+
+def two_column_page(
+    object_name: str,
+    heading: str,
+    intro: str,
+    error: QWidget,
+    left: QVBoxLayout,
+    right: QVBoxLayout,
+) -> QWidget:
+    """A tab's page: its heading, a muted introduction, its load error, then two columns."""
+    page = QWidget()
+    page.setObjectName(object_name)
+    column = QVBoxLayout(page)
+    column.setContentsMargins(12, 12, 12, 12)
+    column.addWidget(heading_label(heading))
+    column.addWidget(muted_label(intro))
+    column.addWidget(error)
+    columns = QHBoxLayout()
+    columns.setSpacing(16)
+    columns.addLayout(left, 1)
+    columns.addLayout(right, 1)
+    column.addLayout(columns)
+    return page
 
 
 def text_box(object_name: str, accessible: str, hint: str) -> GrowingTextEdit:
