@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from flexprep.ui.shell.share_check import ShareCheckDialog
 
-_timers: list[QTimer] = []  # kept alive until the test session ends
+_timers: list[QTimer] = []  # kept alive until answered or replaced
 
 
 def click_export(dialog: ShareCheckDialog) -> None:
@@ -29,8 +29,10 @@ def answer_share_check(
     """Run ``act`` on the next check before sending once it shows.
 
     Returns the list the dialog is put in when it shows (read what it said from it
-    after the export: its labels outlive ``exec``).
+    after the export: its labels outlive ``exec``). An answer not used yet is dropped
+    when the next one is armed, so it never answers a later test's check.
     """
+    stop_answering()
     seen: list[ShareCheckDialog] = []
     timer = QTimer()
 
@@ -45,3 +47,10 @@ def answer_share_check(
     timer.start(20)
     _timers.append(timer)
     return seen
+
+
+def stop_answering() -> None:
+    """Drop every armed answer (after a check that should not have shown, did not)."""
+    for timer in _timers:
+        timer.stop()
+    _timers.clear()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from flexprep.core import fileformat
 from flexprep.ui.shell.share_check import ShareCheckDialog
-from tests.sharecheck import answer_share_check
+from tests.sharecheck import answer_share_check, stop_answering
 from tests.uitools import open_window
 
 DRAFT = "For example Tuesday and Thursday at home"
@@ -127,6 +127,7 @@ def test_the_brief_needs_no_check(qtbot, tmp_path: Path, monkeypatch) -> None:
     checks = answer_share_check(lambda dialog: dialog.reject())
     window.commands.export_actions["brief"].trigger()
     qtbot.waitUntil(lambda: window.commands.open_file_button.isVisible(), timeout=20000)
+    stop_answering()
     assert not checks and target.exists()
     # The brief is the user's own: named after the workbook, drafts and all.
     assert "Tue Thu at home" in suggested[0]
