@@ -130,6 +130,8 @@ def confidence_figure(
             colour = kit.SERIES[coloured.index(index) % len(kit.SERIES)]
             latest = series[index][-1][1]
             name = kit.label(items[index]["text"] or "(objection)", label_width)
+            # matplotlib leaves labels that start with "_" out of the legend.
+            name = f" {name}" if name.startswith("_") else name
             axes.plot(
                 xs,
                 ys,
@@ -182,5 +184,8 @@ def confidence_figure(
         axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_formatter(FuncFormatter(_date_tick(first, last)))
     # One entry a line: long objection texts side by side would run off the page.
-    figure.legend(loc="outside lower left", ncol=1, frameon=False, fontsize=kit.SMALL_SIZE + 0.5)
+    if axes.get_legend_handles_labels()[0]:
+        figure.legend(
+            loc="outside lower left", ncol=1, frameon=False, fontsize=kit.SMALL_SIZE + 0.5
+        )
     return figure
