@@ -1,4 +1,4 @@
-"""File › Export document › Calendar: the workbook's dates as an .ics file, written in
+"""File › Export › Calendar: the workbook's dates as an .ics file, written in
 the background and read back with the icalendar package."""
 
 from __future__ import annotations

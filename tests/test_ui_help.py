@@ -95,7 +95,7 @@ def test_keyboard_shortcuts_come_from_the_actions(qtbot, tmp_path: Path) -> None
             assert sequence.toString(QKeySequence.SequenceFormat.NativeText) in keys
     wheres = {where for _keys, where in rows}
     assert "Help › Guide" in wheres
-    assert "File › Export document › My brief" in wheres
+    assert "File › Export › My brief" in wheres
 
 
 def _menu_items(menu: QMenu) -> list[QAction]:

@@ -92,7 +92,8 @@ def test_a_long_line_shows_its_start(qtbot, tmp_path: Path) -> None:
     window = open_window(qtbot, tmp_path / "db.sqlite3")
     window.resize(1366, 768)
     tab = _show_tab(qtbot, window, "plan")
-    lines = [*tab.alternative_editor.details.values(), tab.working.time_zone]
+    deliverables = [line for row in tab.deliverables.rows for line in (row.text, row.standard)]
+    lines = [*tab.alternative_editor.details.values(), tab.working.time_zone, *deliverables]
     long_ones = [
         line
         for line in lines

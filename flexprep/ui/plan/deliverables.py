@@ -172,6 +172,8 @@ class DeliverablesEditor(QWidget):
                 due = item.get("due")
                 row.due.set_value(date.fromisoformat(due) if isinstance(due, str) else due)
                 row.standard.setText(item.get("standard") or "")
+                for line in (row.text, row.standard):
+                    line.setCursorPosition(0)  # a long line shows its start, not its end
         finally:
             self._loading = False
         self._refresh()

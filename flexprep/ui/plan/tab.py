@@ -141,7 +141,7 @@ class PlanTab(WorkbookTab):
                 "Wee&kly schedule",
                 "schedule_group",
                 self.schedule,
-                hint="Where and when you would work each day.",
+                hint="Where and when you work now, and what you propose.",
             )
         )
         left.addWidget(

@@ -130,7 +130,7 @@ class WorkbookCommands(DocumentExports, QObject):
         self.act_export_file = add(
             "Export workbook &file…", self.export_workbook_file, None, "action_export_file"
         )
-        export_menu = file_menu.addMenu("&Export document")
+        export_menu = file_menu.addMenu("&Export")
         export_menu.setObjectName("export_menu")
         self.export_actions: dict[str, QAction] = {}
         labels = with_mnemonics(f"{label}…" for label in vocab.DOCUMENTS.values())
