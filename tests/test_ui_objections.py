@@ -241,3 +241,30 @@ def test_confidence_chart_is_drawn_when_shown(qtbot, tmp_path) -> None:
     tab.select_row(0)
     qtbot.waitUntil(lambda: chart.figure is not second)
     assert tab.progress.note.text() and "not been rehearsed" not in tab.progress.note.text()
+
+
+def test_the_progress_page_draws_from_the_list_without_reading_the_workbook(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    """The charts take what the list already loaded (off the GUI thread): the same
+    objections and ratings the saved workbook holds, with no read of it on showing."""
+    from flexprep.reports.model import normalise
+
+    window = open_window(qtbot, tmp_path / "db.sqlite3")
+    tab = objections_tab(qtbot, window)
+    saved_data = window.service.export_data(window.workbook_id)
+    mine = [item.as_file() for item in tab.model.items]
+    pairs = zip(mine, saved_data["objections"], strict=True)
+    assert [{key: o[key] for key in m} for m, o in pairs] == mine
+    assert any(m["rehearsals"] for m in mine)
+    drawn = ("text", "likelihood", "rehearsals")  # what the confidence chart reads
+    shown = normalise({"name": "", "objections": tab._chart_data()})["objections"]
+    expected = normalise(saved_data)["objections"]
+    assert [[o[k] for k in drawn] for o in shown] == [[o[k] for k in drawn] for o in expected]
+
+    def no_read(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("the Progress page read the workbook on the GUI thread")
+
+    monkeypatch.setattr(window.service, "export_data", no_read)
+    click_page(qtbot, tab, tab.progress)
+    qtbot.waitUntil(lambda: tab.progress.chart.figure is not None)

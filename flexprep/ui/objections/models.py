@@ -16,6 +16,8 @@ from PySide6.QtCore import (
 )
 
 from flexprep.core import vocab
+from flexprep.core.fields import OBJECTIONS, REHEARSALS
+from flexprep.core.kinds import to_file
 from flexprep.core.rehearsal import latest_of
 from flexprep.ui.widgets.numbers import figure_text
 
@@ -84,6 +86,20 @@ class ObjectionItem:
             object.__setattr__(self, "_latest", latest_of(self.rehearsals))
             object.__setattr__(self, "_latest_known", True)
         return self._latest
+
+    def as_file(self) -> dict[str, Any]:
+        """This objection in its file-format shape, as the charts read it: the keys come
+        from the declarations, so the tab never has to read the workbook again to draw."""
+        data = {
+            spec.key: to_file(spec.kind, getattr(self, spec.key, spec.fresh_default()))
+            for spec in OBJECTIONS
+            if not (spec.omit_when_none and getattr(self, spec.key, None) is None)
+        }
+        data["rehearsals"] = [
+            {spec.key: to_file(spec.kind, rehearsal.get(spec.key)) for spec in REHEARSALS}
+            for rehearsal in self.rehearsals
+        ]
+        return data
 
 
 class ObjectionTableModel(QAbstractTableModel):

@@ -360,9 +360,10 @@ class ObjectionRehearsalTab(WorkbookTab):
     # -- chart ------------------------------------------------------------------------
 
     def _chart_data(self) -> list[dict[str, Any]]:
+        # The list the loader filled off the GUI thread: never a read of the database here.
         if self.workbook_id is None or self.loader.busy:
             return []
-        return list(self.ctx.service.export_data(self.workbook_id).get("objections") or [])
+        return [item.as_file() for item in self.model.items]
 
     @Slot(int)
     def _on_page(self, _index: int) -> None:
