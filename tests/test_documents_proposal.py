@@ -86,7 +86,7 @@ def test_the_change_now_and_proposed_start_and_term(proposal: Path) -> None:
     change = text[text.index("The change I am asking for") : text.index("Why it works")]
     for ask in sample()["asks"]:
         assert ask["title"] in change
-    assert "Office, 08:30-16:45" in change and "Remote, 08:00-16:30" in change
+    assert "Office, 08:30\u201316:45" in change and "Remote, 08:00\u201316:30" in change
     assert "start on 11 January 2027, beginning with an eight-week trial" in change
     assert "last until 30 June 2028" in change
 

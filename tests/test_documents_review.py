@@ -94,7 +94,7 @@ def test_the_proposal_shows_deliverables_and_how_the_pattern_runs(tmp_path: Path
     assert "What I will deliver" in text
     assert "Margin model for the spring range" in text and "1 March 2027" in text
     assert "Tuesdays at home for the first four weeks" in text  # the phased start's steps
-    assert "overlap with the Lisbon team 09:00-15:00" in text
+    assert "overlap with the Lisbon team 09:00\u201315:00" in text
     assert "anything that needs a decision the same day is a call" in text
     # Alternatives kept in reserve stay in the brief.
     assert "Four 9.5-hour days" not in text

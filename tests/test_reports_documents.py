@@ -13,6 +13,7 @@ from reports_fixtures import docx_text, rich_workbook
 
 from flexprep.reports import documents, docxkit
 from flexprep.reports.documents import KINDS, write_document
+from flexprep.reports.text import hours
 
 TODAY = date(2026, 11, 28)
 
@@ -147,7 +148,7 @@ def test_brief_has_everything(rich_docs: dict[str, tuple[Any, str]]) -> None:
         *wb["plan"]["success_measures"],
         wb["plan"]["coverage"],
         wb["plan"]["escalation"],
-        wb["plan"]["core_hours"],
+        hours(wb["plan"]["core_hours"]),  # printed with an en dash
         wb["plan"]["response_time"],
         wb["plan"]["communication"],
     ]
@@ -215,7 +216,7 @@ def test_letter_is_a_statutory_request(rich_docs: dict[str, tuple[Any, str]]) ->
     assert "I have not made a statutory flexible working request" in text
     assert "Work from home on Tuesdays and Thursdays" in text
     assert "Two study days" not in text  # not part of the request
-    assert "Tuesday" in text and "08:00-16:30" in text
+    assert "Tuesday" in text and "08:00\u201316:30" in text
     assert "effect" not in text  # no longer required in Great Britain
 
 

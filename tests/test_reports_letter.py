@@ -32,8 +32,8 @@ COMMON = [
     "Dana Okafor, Head of Commercial Finance",
     "4 December 2026",
     "Work from home Tue and Thu \u2014 Core hours 10-15 online.",
-    "Office, 09:00-17:30",
-    "Remote, 08:00-16:30",
+    "Office, 09:00\u201317:30",
+    "Remote, 08:00\u201316:30",
     "Signature: ____",
 ]
 #: What each jurisdiction's law asks for, in the letter's words.

@@ -101,3 +101,24 @@ def test_any_text_in_every_chart(texts: list[str]) -> None:
     for figure in figures:
         assert figure is not None
         assert chartkit.figure_png(figure, dpi=10).startswith(b"\x89PNG")
+
+
+def test_hours_print_with_an_en_dash_between_two_times() -> None:
+    from flexprep.reports.text import hours
+
+    assert hours("08:00-16:30") == "08:00\u201316:30"
+    assert hours(" 9 - 5 ") == "9\u20135"
+    assert hours("07.30-15.00, Fridays to 13:00") == "07.30\u201315.00, Fridays to 13:00"
+    assert hours("8-12 and 13-17") == "8\u201312 and 13\u201317"
+    assert hours("overlap 09:00-15:00.") == "overlap 09:00\u201315:00."
+    # Not a range of two times: left as typed.
+    for typed in ("2027-01-05", "1-2-3", "1.5-2.5.3", "10:00 \u2013 15:00", "flexible", ""):
+        assert hours(typed) == typed
+    assert hours("09:00-17:30\u2028then") == "09:00\u201317:30\nthen"  # still cleaned
+
+
+def test_the_letter_prints_hours_with_an_en_dash_and_keeps_them_as_typed(tmp_path: Path) -> None:
+    data = rich_workbook()
+    text = docx_text(write_document(data, "letter", tmp_path / "letter.docx"))
+    assert "08:00\u201316:30" in text and "08:00-16:30" not in text
+    assert data["plan"]["schedule"]["tue"]["hours"] == "08:00-16:30"

@@ -144,12 +144,20 @@ def test_file_dialogs_start_in_the_last_folder(qtbot, tmp_path: Path, monkeypatc
         return str(folder / "copy.json"), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
-    window.commands.act_export_file.trigger()
-    window.commands.act_export_file.trigger()
+    written = folder / "copy.json"
+
+    def export_and_wait() -> None:
+        written.unlink(missing_ok=True)
+        window.commands.act_export_file.trigger()
+        qtbot.waitUntil(written.exists)
+        qtbot.waitUntil(lambda: not window.commands._aside_running)
+
+    export_and_wait()
+    export_and_wait()
     assert Path(starts[0]).parent == Path.home()
     assert Path(starts[1]).parent == folder
     window = reopen(qtbot, window)
-    window.commands.act_export_file.trigger()
+    export_and_wait()
     assert Path(starts[2]).parent == folder  # remembered across sessions
 
 

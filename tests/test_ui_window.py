@@ -37,7 +37,7 @@ def test_first_launch_offers_sample_and_new(qtbot, tmp_path: Path) -> None:
     assert window.stack.currentWidget() is window.welcome
     assert not window.commands.export_actions["brief"].isEnabled()
     qtbot.mouseClick(window.welcome_sample, Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.tabs
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.tabs)
     assert window.switcher.currentText().startswith("Tue/Thu")
     assert window.commands.export_actions["brief"].isEnabled()
     assert "— FlexPrep" in window.windowTitle()
@@ -159,15 +159,18 @@ def test_rename_duplicate_delete(qtbot, tmp_path: Path, monkeypatch) -> None:
     window.commands.act_rename.trigger()
     assert window.switcher.currentText() == "Hybrid plan"
     window.commands.act_duplicate.trigger()
-    assert window.switcher.currentText() == "Hybrid plan (2)"
+    qtbot.waitUntil(lambda: window.switcher.currentText() == "Hybrid plan (2)")
     assert window.service.answers(window.workbook_id)["goals"]
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     window.commands.act_delete.trigger()
     assert window.switcher.count() == 2
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.commands.act_delete.trigger()
+    window.commands.act_delete.trigger()  # while the first runs: refused, said so
+    assert "Still working" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.switcher.count() == 1)
     window.commands.act_delete.trigger()
-    assert window.switcher.count() == 0
+    qtbot.waitUntil(lambda: window.switcher.count() == 0)
     assert window.stack.currentWidget() is window.welcome
 
 
@@ -187,16 +190,19 @@ def test_workbook_file_export_and_import(qtbot, tmp_path: Path, monkeypatch) -> 
     target = tmp_path / "backup.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.commands.act_export_file.trigger()
+    qtbot.waitUntil(lambda: "written to" in window.statusBar().currentMessage())
     assert target.exists()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
     window.commands.act_import.trigger()
-    assert window.switcher.currentText().endswith("(2)")
+    qtbot.waitUntil(lambda: window.switcher.currentText().endswith("(2)"))
+    assert window.statusBar().currentMessage().startswith("Imported “")
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "flexprep.workbook", "version": 1, "workbook": {"name": 3}}')
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
     window.commands.act_import.trigger()
+    qtbot.waitUntil(lambda: bool(shown))
     assert shown == ["bad.json: workbook.name: must be text"]
 
 

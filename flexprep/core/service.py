@@ -21,6 +21,8 @@ from flexprep.core.service_items import ItemService, Row, now
 from flexprep.core.summaries import WorkbookInfo, free_name, read_workbooks
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from flexprep.core.models import Answer, FormalRequest, Meeting, Plan, Workbook
 
 __all__ = ["ItemCopy", "Row", "WorkbookService", "warm_up"]
@@ -150,6 +152,14 @@ class WorkbookService(ItemService):
         """The inner ``workbook`` object of the file format for one workbook."""
         with self._reading() as session:
             return transfer.workbook_to_dict(session.connection(), workbook_id)
+
+    def export_recordings(self, workbook_id: int, db_path: Path, json_path: Path) -> str:
+        """Copy the workbook's recordings into the folder beside ``json_path`` (see
+        :func:`~flexprep.core.recordings.export_recordings`); one line saying where."""
+        from flexprep.core.recordings import export_recordings
+
+        with self._reading() as session:
+            return export_recordings(session.connection(), workbook_id, db_path, json_path)
 
     def import_data(self, data: dict[str, Any], *, rename_if_taken: bool = True) -> Workbook:
         """Add a workbook from a validated inner ``workbook`` object."""

@@ -15,6 +15,7 @@ from flexprep.core import law, vocab
 from flexprep.reports import model, people
 from flexprep.reports.docxkit import DocBuilder
 from flexprep.reports.text import clean, one_line
+from flexprep.reports.text import hours as hours_text
 
 #: A circumstance in the first person, as the letter states it (the rule sets word
 #: them for the reader of the window: "You are pregnant.").
@@ -121,7 +122,7 @@ def _slot(entry: dict[str, Any] | None) -> str:
     if not entry:
         return ""
     where = vocab.WHERE.get(entry.get("where", ""), "")
-    hours = clean(entry.get("hours"))
+    hours = hours_text(entry.get("hours"))
     return ", ".join(part for part in (where, hours) if part)
 
 
@@ -156,7 +157,7 @@ def pattern_rows(plan: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
             rows.append([label, now_text or "\u2013", _proposed(now, then, then_text)])
         elif then:  # the pattern now alone says nothing about the change
             rows.append(
-                [label, vocab.WHERE.get(then.get("where", ""), ""), clean(then.get("hours"))]
+                [label, vocab.WHERE.get(then.get("where", ""), ""), hours_text(then.get("hours"))]
             )
     if both:
         return ["Day", "Now", "Proposed"], rows

@@ -24,6 +24,7 @@ from flexprep.reports import formal, model, people, sections
 from flexprep.reports.docxkit import DocBuilder
 from flexprep.reports.privacy import manager_view
 from flexprep.reports.text import clean
+from flexprep.reports.text import hours as hours_text
 
 STEPS = 2
 
@@ -73,7 +74,9 @@ def _change(doc: DocBuilder, view: dict[str, Any], rules: law.Rules) -> None:
             headers, rows, [1.1, 1.8, 1.8] if both else [1.2, 1.4, 1.6], span=0.85 if both else 0.6
         )
     if clean(plan["core_hours"]):
-        doc.paragraph(f"I would be available during core hours of {clean(plan['core_hours'])}.")
+        doc.paragraph(
+            f"I would be available during core hours of {hours_text(plan['core_hours'])}."
+        )
     if location:
         text = f"I would work from: {location}."
         if rules.requires("location") and request["circumstance"] == "remote":

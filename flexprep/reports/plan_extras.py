@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from flexprep.core import vocab
 from flexprep.reports import model
 from flexprep.reports.text import clean
+from flexprep.reports.text import hours as hours_text
 
 if TYPE_CHECKING:
     from flexprep.reports.docxkit import DocBuilder
@@ -49,7 +50,7 @@ def working_facts(plan: dict[str, Any]) -> list[tuple[str, str]]:
             "How it would start",
             detail(plan, "phased_start") if "phased_start" in ticked else "",
         ),
-        ("Time zone and overlap", clean(plan["time_zone"])),
+        ("Time zone and overlap", hours_text(plan["time_zone"])),
         ("Written updates and calls", clean(plan["async_guidelines"])),
         ("Working asynchronously", detail(plan, "async") if "async" in ticked else ""),
     ]
@@ -112,7 +113,7 @@ def brief(doc: DocBuilder, plan: dict[str, Any], *, under_plan: bool) -> None:
         doc.heading("Deliverables", 2)
         doc.table(["What", "By when", "To what standard"], rows, [2.8, 1.2, 2.4], size=9)
     facts = [
-        ("Time zone and overlap", plan["time_zone"]),
+        ("Time zone and overlap", hours_text(plan["time_zone"])),
         ("Written updates and calls", plan["async_guidelines"]),
     ]
     if any(clean(value) for _, value in facts):

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from flexprep.core import vocab
 from flexprep.reports import model
 from flexprep.reports.text import clean
+from flexprep.reports.text import hours as hours_text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -195,7 +196,7 @@ def _where(entry: dict[str, Any] | None) -> str:
     if not entry:
         return ""
     where = vocab.WHERE.get(entry["where"], "")
-    hours = clean(entry["hours"])
+    hours = hours_text(entry["hours"])
     return f"{where}, {hours}" if where and hours else where or hours
 
 
@@ -212,7 +213,7 @@ def schedule_rows(plan: dict[str, Any], *, compact: bool = False) -> list[list[s
             continue
         if compact and day in ("sat", "sun") and entry["where"] == "off" and not entry["hours"]:
             continue
-        rows.append([label, vocab.WHERE.get(entry["where"], ""), entry["hours"]])
+        rows.append([label, vocab.WHERE.get(entry["where"], ""), hours_text(entry["hours"])])
     return rows
 
 
@@ -290,7 +291,7 @@ def working_facts(plan: dict[str, Any], *, merged: bool = False) -> list[tuple[s
 
     ``merged`` puts core hours and response time in one line (a compact page).
     """
-    hours, response = clean(plan["core_hours"]), clean(plan["response_time"])
+    hours, response = hours_text(plan["core_hours"]), clean(plan["response_time"])
     if merged:
         reach = ". ".join(
             part for part in (f"Core hours {hours}" if hours else "", response) if part

@@ -18,6 +18,10 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\uff
 _NEWLINES = re.compile("\r\n?|[\x0b\x0c\x85\u2028]")
 _PARAGRAPH_SEPARATOR = "\u2029"
 _SPACES = re.compile(r"\s+")
+# Two times joined by a hyphen ("08:00-16:30", "9 - 5"): printed with an en dash.
+_TIME_RANGE = re.compile(
+    r"(?<![\d:-])(?<!\d\.)(\d{1,2}(?:[:.]\d{2})?)\s*-\s*(\d{1,2}(?:[:.]\d{2})?)(?![\d:-]|\.\d)"
+)
 
 
 def clean(value: object, *, strip: bool = True) -> str:
@@ -55,3 +59,10 @@ def chart_label(value: object, width: int = 40) -> str:
     Every ``$`` is escaped, so user text can never switch on (and crash in) mathtext.
     """
     return shorten(value, width).replace("$", r"\$")
+
+
+def hours(value: object) -> str:
+    """Working hours as a reader expects them printed: :func:`clean`, with the hyphen
+    between two times set as an en dash ("08:00\u201316:30"). Only the print changes;
+    what the user typed is stored as typed."""
+    return _TIME_RANGE.sub("\\1\u2013\\2", clean(value))

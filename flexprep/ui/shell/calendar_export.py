@@ -9,16 +9,16 @@ used for a calendar.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QStatusBar, QWidget
 
 from flexprep.core.service import WorkbookService
 from flexprep.ui.shell.folders import LastFolders
+from flexprep.ui.widgets.pool import PoolRelay, run_in_pool
 
 FOLDER_KIND = "calendar"
 
@@ -44,25 +44,6 @@ def calendar_filename(data: dict[str, Any]) -> str:
     return f"{safe_filename(title)} - dates.ics"
 
 
-class _Relay(QObject):
-    done = Signal(object)
-    failed = Signal(str)
-
-
-def _in_pool(work: Callable[[], object], relay: _Relay) -> None:
-    def run() -> None:
-        try:
-            result = work()
-        except Exception as exc:  # noqa: BLE001 - reported to the user, never a crash
-            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
-                relay.failed.emit(str(exc))
-            return
-        with contextlib.suppress(RuntimeError):
-            relay.done.emit(result)
-
-    QThreadPool.globalInstance().start(run)
-
-
 class CalendarExport(QObject):
     """One export: read and build, ask where, write. ``finished(path or "")`` at the end."""
 
@@ -71,7 +52,7 @@ class CalendarExport(QObject):
     def __init__(self, host: CalendarHost, workbook_id: int, parent: QObject) -> None:
         super().__init__(parent)
         self.host, self.workbook_id = host, workbook_id
-        self._relay = _Relay(self)
+        self._relay = PoolRelay(self)
         self._step: Callable[[object], None] = self._on_built
         self._relay.done.connect(lambda result: self._step(result))
         self._relay.failed.connect(self._on_failed)
@@ -86,7 +67,7 @@ class CalendarExport(QObject):
             data = service.export_data(workbook_id)
             return calendar.to_ics(data), calendar_filename(data)
 
-        _in_pool(build, self._relay)
+        run_in_pool(build, self._relay)
 
     def _on_built(self, result: object) -> None:
         content, filename = result if isinstance(result, tuple) else (b"", "")
@@ -112,7 +93,7 @@ class CalendarExport(QObject):
 
             return str(atomic_write_bytes(target, content))
 
-        _in_pool(write, self._relay)
+        run_in_pool(write, self._relay)
 
     def _on_written(self, result: object) -> None:
         path = str(result)

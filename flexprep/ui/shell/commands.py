@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QInputDialog,
     QLineEdit,
     QMenu,
@@ -24,11 +23,11 @@ from flexprep.core import content, fileformat, vocab
 from flexprep.core.errors import FlexPrepError
 from flexprep.ui.shell.context import AppContext
 from flexprep.ui.shell.document_export import DocumentExports
-from flexprep.ui.shell.filenames import safe_filename
 from flexprep.ui.shell.folders import LastFolders
 from flexprep.ui.shell.host import CommandHost
 from flexprep.ui.shell.mnemonics import with_mnemonics
 from flexprep.ui.shell.save_batch import explain
+from flexprep.ui.shell.workbook_files import WorkbookFiles
 from flexprep.ui.widgets.common import name
 
 if TYPE_CHECKING:
@@ -55,7 +54,7 @@ def add_action(
     return action
 
 
-class WorkbookCommands(DocumentExports, QObject):
+class WorkbookCommands(DocumentExports, WorkbookFiles, QObject):
     """New, open, rename, duplicate, delete, import and export a workbook.
 
     Dialogs open over ``window``; messages and the export progress go to ``status``;
@@ -128,7 +127,19 @@ class WorkbookCommands(DocumentExports, QObject):
             "&Import workbook file…", self.import_workbook, QKeySequence("Ctrl+I"), "action_import"
         )
         self.act_export_file = add(
-            "Export workbook &file…", self.export_workbook_file, None, "action_export_file"
+            "Export workbook &file…",
+            lambda _=False: self.export_workbook_file(),
+            None,
+            "action_export_file",
+        )
+        self.act_export_recordings = add(
+            "Export workbook file &with recordings…",
+            lambda _=False: self.export_workbook_file(with_recordings=True),
+            None,
+            "action_export_with_recordings",
+        )
+        self.act_export_recordings.setStatusTip(
+            "The workbook file, and your recorded answers as WAV files in a folder beside it"
         )
         export_menu = file_menu.addMenu("&Export")
         export_menu.setObjectName("export_menu")
@@ -161,6 +172,7 @@ class WorkbookCommands(DocumentExports, QObject):
             self.act_duplicate,
             self.act_delete,
             self.act_export_file,
+            self.act_export_recordings,
             *self.export_actions.values(),
             self.act_export_calendar,
         ):
@@ -192,9 +204,6 @@ class WorkbookCommands(DocumentExports, QObject):
             self.saver.flush()
             CalendarExport(self, workbook_id, self).start()
 
-    def _warn(self, title: str, message: str) -> None:
-        QMessageBox.warning(self.dialog_parent, title, message)
-
     # -- workbook commands ------------------------------------------------------------
 
     @Slot()
@@ -219,13 +228,12 @@ class WorkbookCommands(DocumentExports, QObject):
 
     @Slot()
     def open_sample(self) -> None:
-        try:
-            data = fileformat.read_file(content.sample_workbook_path())
-            book = self.service.import_data(data)
-        except FlexPrepError as exc:
-            self._warn("Sample not opened", explain(exc))
-            return
-        self.host.switch_to(book.id)
+        service = self.service
+
+        def work() -> int:
+            return service.import_data(fileformat.read_file(content.sample_workbook_path())).id
+
+        self._aside("Opening the sample workbook…", work, self._show_book, "Sample not opened")
 
     @Slot()
     def rename_workbook(self) -> None:
@@ -251,13 +259,18 @@ class WorkbookCommands(DocumentExports, QObject):
         if workbook_id is None:
             return
         self.saver.flush()
-        try:
-            book = self.service.duplicate_workbook(workbook_id)
-        except FlexPrepError as exc:
-            self._warn("Workbook not duplicated", explain(exc))
-            return
-        self.host.switch_to(book.id)
-        self.status.showMessage(f"Duplicated as “{book.name}”", 5000)
+        service = self.service
+
+        def work() -> tuple[int, str]:
+            book = service.duplicate_workbook(workbook_id)
+            return book.id, book.name
+
+        def done(result: object) -> None:
+            book_id, book_name = result if isinstance(result, tuple) else (None, "")
+            self._show_book(book_id)
+            self.status.showMessage(f"Duplicated as “{book_name}”", 5000)
+
+        self._aside("Duplicating the workbook…", work, done, "Workbook not duplicated")
 
     @Slot()
     def delete_workbook(self) -> None:
@@ -275,53 +288,17 @@ class WorkbookCommands(DocumentExports, QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.saver.discard()
-        try:
-            self.service.delete_workbook(workbook_id)
-        except FlexPrepError as exc:
-            self._warn("Workbook not deleted", explain(exc))
-            return
-        remaining = self.service.list_workbooks()
-        self.host.switch_to(remaining[0].id if remaining else None)
-        self.status.showMessage(f"Deleted “{name}”", 5000)
+        service = self.service
 
-    @Slot()
-    def import_workbook(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self.dialog_parent,
-            "Import workbook file",
-            self.folders.suggest("workbook_files"),
-            "FlexPrep workbook (*.json);;All files (*)",
-        )
-        if not path:
-            return
-        self.folders.remember("workbook_files", path)
-        try:
-            book = self.service.import_data(fileformat.read_file(path))
-        except FlexPrepError as exc:
-            self._warn("Workbook not imported", f"{Path(path).name}: {exc}")
-            return
-        self.host.switch_to(book.id)
-        self.status.showMessage(f"Imported “{book.name}”", 5000)
+        def work() -> int | None:
+            service.delete_workbook(workbook_id)
+            remaining = service.list_workbooks()
+            return remaining[0].id if remaining else None
 
-    @Slot()
-    def export_workbook_file(self) -> None:
-        workbook_id = self.host.workbook_id
-        if workbook_id is None:
-            return
-        self.saver.flush()
-        data = self.service.export_data(workbook_id)
-        suggested = self.folders.suggest("workbook_files", f"{safe_filename(data['name'])}.json")
-        path, _ = QFileDialog.getSaveFileName(
-            self.dialog_parent, "Export workbook file", suggested, "FlexPrep workbook (*.json)"
-        )
-        if not path:
-            return
-        self.folders.remember("workbook_files", path)
-        try:
-            fileformat.write_file(data, path)
-        except OSError as exc:
-            self._warn("Workbook file not written", f"{path}: {exc.strerror or exc}")
-            return
-        self.status.showMessage(f"Workbook file written to {path}", 8000)
+        def done(next_id: object) -> None:
+            self.host.switch_to(next_id if isinstance(next_id, int) else None)
+            self.status.showMessage(f"Deleted “{name}”", 5000)
+
+        self._aside(f"Deleting “{name}”…", work, done, "Workbook not deleted")
 
     # -- documents: export_document and the rest come from DocumentExports ----------

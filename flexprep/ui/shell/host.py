@@ -15,6 +15,10 @@ class CommandHost(Protocol):
     @property
     def workbook_id(self) -> int | None: ...
 
+    @property
+    def workbook_name(self) -> str:
+        """The open workbook's name as the switcher shows it ("" with none open)."""
+
     def switch_to(self, workbook_id: int | None) -> None:
         """Show the workbook ``workbook_id`` (None: the welcome page)."""
 

@@ -112,6 +112,7 @@ class MainWindow(WindowHelp, QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_changed)
         help_link = name(QLabel("<a href='#'>Help on this tab</a>"), "tab_help", "Help on this tab")
         help_link.setContentsMargins(0, 0, 8, 0)
+        help_link.setToolTip("The guide, open at this tab's section (F1)")
         help_link.linkActivated.connect(lambda _link: self.show_guide())
         self.tabs.setCornerWidget(help_link, Qt.Corner.TopRightCorner)
 
@@ -218,6 +219,11 @@ class MainWindow(WindowHelp, QMainWindow):
         self.switcher.setCurrentIndex(index)
         self.switcher.blockSignals(False)
         self.switcher.setEnabled(bool(books))
+
+    @property
+    def workbook_name(self) -> str:
+        """The open workbook's name ("" on the welcome page)."""
+        return self._workbook_name
 
     def switch_to(self, workbook_id: int | None) -> None:
         """Show the workbook ``workbook_id`` (None: the welcome page)."""
