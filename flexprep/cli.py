@@ -109,14 +109,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_window(args.db)
         return _dispatch(args)
     except FlexPrepError as exc:
-        return _fail(str(exc))
+        if exc.__cause__ is None:
+            return _fail(str(exc))
+        from flexprep.core.explain import explain  # over a database error: name the cause
+
+        return _fail(explain(exc, _known_path(args)))
     except OSError as exc:
         return _fail(_os_message(exc))
     except Exception as exc:  # noqa: BLE001 - a database error the layers above missed
-        from flexprep.core.database import explain_sqlite
+        from flexprep.core.explain import explain, is_database_error
 
-        if type(exc).__module__.startswith(("sqlalchemy", "sqlite3")):
-            return _fail(explain_sqlite(exc))
+        if is_database_error(exc):
+            return _fail(explain(exc, _known_path(args)))
         raise
     except KeyboardInterrupt:
         return _fail("interrupted", INTERRUPTED)
@@ -144,6 +148,14 @@ def _database_path(args: argparse.Namespace) -> Path:
             raise DatabaseError("--db: the database path is empty")
         return Path(args.db).expanduser()
     return default_db_path()
+
+
+def _known_path(args: argparse.Namespace) -> Path | None:
+    """The database the command used, for naming who holds it locked (None: unknown)."""
+    try:
+        return _database_path(args)
+    except Exception:  # noqa: BLE001 - only a detail of a message
+        return None
 
 
 #: Commands that only read: they open the database read-only and never create it.

@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -261,3 +263,28 @@ def test_concurrent_imports_all_succeed_with_distinct_names(tmp_path: Path) -> N
     names = [ok(result).strip() for result in results]
     assert len(set(names)) == 8
     assert set(names) == {f"{NAME} ({n})" for n in range(2, 10)}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="holders are read from /proc")
+def test_a_locked_database_names_the_program_holding_it(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    ok(flexprep("--db", path, "import", FULL_WORKBOOK, cwd=tmp_path))
+    hold = (
+        "import sqlite3, sys, time\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute('BEGIN EXCLUSIVE')\n"
+        "print('locked', flush=True)\n"
+        "time.sleep(30)\n"
+    )
+    with subprocess.Popen(
+        [sys.executable, "-c", hold, str(path)], stdout=subprocess.PIPE, text=True
+    ) as holder:
+        try:
+            assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+            result = flexprep("--db", path, "import", FULL_WORKBOOK, cwd=tmp_path)
+        finally:
+            holder.terminate()
+    refused(result, "the database is locked by another program")
+    assert "held open by python" in result.stderr
+    assert f"(process {holder.pid})" in result.stderr
+    assert "could not save: database is locked" not in result.stderr  # said in words

@@ -214,7 +214,7 @@ def test_export_follow_up_and_letter_from_the_tab(qtbot, tmp_path: Path, monkeyp
     def export(button, name: str) -> str:  # type: ignore[no-untyped-def]
         target = tmp_path / name
         monkeypatch.setattr(
-            "flexprep.ui.shell.commands.QFileDialog.getSaveFileName",
+            "flexprep.ui.shell.document_export.QFileDialog.getSaveFileName",
             lambda *a, **k: (str(target), ""),
         )
         window.commands.open_file_button.hide()

@@ -101,7 +101,7 @@ def test_the_trial_review_is_recorded_and_exported(qtbot, tmp_path: Path, monkey
 
     target = tmp_path / "review.docx"
     monkeypatch.setattr(
-        "flexprep.ui.shell.commands.QFileDialog.getSaveFileName",
+        "flexprep.ui.shell.document_export.QFileDialog.getSaveFileName",
         lambda *a, **k: (str(target), ""),
     )
     # The check before sending lists what the review shares; here it is answered "send".

@@ -237,6 +237,9 @@ def test_a_locked_database_never_freezes_the_window(qtbot, tmp_path: Path) -> No
         with qtbot.waitSignal(window.saver.failed, timeout=10000):
             pass
         assert "locked by another program" in window.save_label.text()
+        if sys.platform.startswith("linux"):  # and which: named from /proc
+            assert "held open by python" in window.save_label.text()
+            assert f"(process {holder.pid})" in window.save_label.text()
         # The retry may land the moment the lock goes, before a wait could start:
         # count saves from here on rather than waiting for the next one.
         saves: list[object] = []

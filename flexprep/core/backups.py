@@ -81,8 +81,15 @@ def make_backup(db_path: Path, reason: str = "manual", target: Path | None = Non
     finally:
         os.umask(old_umask)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    name = f"{db_path.stem}-{stamp}-{reason}.sqlite3"
-    number = 1
+    # Two backups in the same second (a manual one, then the one before a restore) are
+    # numbered in the order made, whatever their reasons, so the newest is known.
+    same_second = [p for p in _files(db_path) if _stamp(p).strftime("%Y%m%d-%H%M%S") == stamp]
+    number = max((_order(p)[1] for p in same_second), default=0) + 1
+    name = (
+        f"{db_path.stem}-{stamp}-{reason}.sqlite3"
+        if number == 1
+        else f"{db_path.stem}-{stamp}-{number}-{reason}.sqlite3"
+    )
     while (folder / name).exists():
         number += 1
         name = f"{db_path.stem}-{stamp}-{number}-{reason}.sqlite3"

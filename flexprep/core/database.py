@@ -198,17 +198,21 @@ def _inspect_tables(path: Path) -> int:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path}: {explain_sqlite(exc)}") from None
+        raise DatabaseError(f"{path}: {explain_sqlite(exc, path)}") from None
     return version
 
 
-def explain_sqlite(exc: BaseException) -> str:
-    """The real cause of an SQLite error, in one line for the user."""
+def explain_sqlite(exc: BaseException, path: Path | None = None) -> str:
+    """The real cause of an SQLite error, in one line for the user. A lock names the
+    programs holding ``path`` open where they can be seen (:mod:`flexprep.core.holders`)."""
     text = str(getattr(exc, "orig", None) or exc).lower()
     if "locked" in text or "busy" in text:
+        from flexprep.core.holders import holders_text
+
         return (
             "the database is locked by another program (another FlexPrep or a tool "
-            "holding it open); try again when it has finished"
+            f"holding it open{holders_text(path) if path is not None else ''}); "
+            "try again when it has finished"
         )
     if "full" in text:
         return "the disk is full; free some space and try again (nothing was lost)"
@@ -363,6 +367,8 @@ def _migrate(path: Path, version: int) -> None:
                 connection.exec_driver_sql(f"PRAGMA user_version={step}")
                 connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
     except Exception as exc:
-        raise DatabaseError(f"cannot prepare the database {path}: {explain_sqlite(exc)}") from None
+        raise DatabaseError(
+            f"cannot prepare the database {path}: {explain_sqlite(exc, path)}"
+        ) from None
     finally:
         engine.dispose()

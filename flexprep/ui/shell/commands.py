@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 
 from flexprep.core import content, fileformat, vocab
 from flexprep.core.errors import FlexPrepError
+from flexprep.core.explain import explain
 from flexprep.ui.shell.context import AppContext
 from flexprep.ui.shell.document_export import DocumentExports
 from flexprep.ui.shell.folders import LastFolders
 from flexprep.ui.shell.host import CommandHost
 from flexprep.ui.shell.mnemonics import with_mnemonics
-from flexprep.ui.shell.save_batch import explain
 from flexprep.ui.shell.workbook_files import WorkbookFiles
 from flexprep.ui.widgets.common import name
 

@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 from flexprep.core import backups
 from flexprep.core.database import Database
 from flexprep.core.errors import FlexPrepError
+from flexprep.core.explain import explain
 from flexprep.core.service import WorkbookService
 from flexprep.ui.shell.autosave import Saver
 from flexprep.ui.shell.restore_dialog import RestoreDialog, when_text
-from flexprep.ui.shell.save_batch import Edit, explain
+from flexprep.ui.shell.save_batch import Edit
 
 
 class RestoringNet(Protocol):

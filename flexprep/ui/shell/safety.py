@@ -17,13 +17,14 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from flexprep.core import backups
 from flexprep.core.database import Database
 from flexprep.core.errors import FlexPrepError
+from flexprep.core.explain import explain
 from flexprep.core.recovery import RecoveredEdit, RecoveryFile
 from flexprep.core.service import WorkbookService
 from flexprep.core.summaries import WorkbookInfo
 from flexprep.core.watch import ChangeWatcher, FileIdentity, Poll, WriteTracker, read_only_reason
 from flexprep.ui.shell.autosave import Saver
 from flexprep.ui.shell.banner import Banner, KeptTextDialog
-from flexprep.ui.shell.save_batch import Edit, Outcome, Result, explain
+from flexprep.ui.shell.save_batch import Edit, Outcome, Result
 from flexprep.ui.widgets.kept import KeptInputs
 
 POLL_INTERVAL_MS = 2000
@@ -59,6 +60,11 @@ class DatabaseChecks:
 
     def database_problem(self) -> str | None:
         return None if self.identity is None else self.identity.problem(self.path)
+
+    def lock_detail(self) -> str:
+        from flexprep.core.holders import holders_text
+
+        return holders_text(self.path)
 
     def workbook_problem(self, workbook_id: int) -> str | None:
         info = self.service.workbook(workbook_id)  # NotFoundError: deleted elsewhere

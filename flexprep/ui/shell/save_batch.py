@@ -12,14 +12,13 @@ import enum
 import functools
 import inspect
 import logging
-import sqlite3
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
-from flexprep.core.database import explain_os, explain_sqlite
 from flexprep.core.errors import DatabaseError, FlexPrepError, NotFoundError
+from flexprep.core.explain import explain, is_database_error
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +93,9 @@ class SaveChecks(Protocol):
             NotFoundError: the workbook was deleted.
         """
 
+    def lock_detail(self) -> str:
+        """Who holds the database open, to add to a message about a lock ("" unknown)."""
+
 
 def typed_value(write: Callable[[], object]) -> Any:
     """The value a queued write would save, read back from the write itself.
@@ -116,24 +118,14 @@ def typed_value(write: Callable[[], object]) -> Any:
     return None
 
 
-def explain(exc: BaseException) -> str:
-    """One line naming the real cause of ``exc``, for the status bar or a message."""
-    cause = exc.__cause__
-    if isinstance(exc, FlexPrepError):
-        if cause is not None and _is_database_error(cause):
-            head = str(exc).split(":", 1)[0] if ":" in str(exc) else ""
-            reason = explain_sqlite(cause)
-            return f"{head}: {reason}" if head else reason
-        return " ".join(str(exc).split())
-    if isinstance(exc, OSError):
-        return explain_os(exc)
-    if _is_database_error(exc):
-        return explain_sqlite(exc)
-    return " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
-
-
-def _is_database_error(exc: BaseException) -> bool:
-    return isinstance(exc, sqlite3.Error) or type(exc).__module__.startswith("sqlalchemy")
+def _with_holders(message: str, detail: str) -> str:
+    """``message`` about a lock, naming the holders (``detail``) inside its bracket."""
+    if not detail:
+        return message
+    marker = "holding it open)"
+    if marker in message:
+        return message.replace(marker, f"holding it open{detail})", 1)
+    return f"{message}{detail}"
 
 
 def _locked(message: str) -> bool:
@@ -167,6 +159,8 @@ def write_batch(edits: list[Edit], checks: SaveChecks | None) -> list[Result]:
             edit.write()
         except DatabaseError as exc:
             message = explain(exc)
+            if _locked(message) and checks is not None:
+                message = _with_holders(message, checks.lock_detail())
             results.append(Result(edit, Outcome.RETRY, message))
             if _locked(message):
                 stopped = message  # the others would only wait on the same lock
@@ -174,7 +168,7 @@ def write_batch(edits: list[Edit], checks: SaveChecks | None) -> list[Result]:
             results.append(Result(edit, Outcome.FAILED, explain(exc)))
         except Exception as exc:  # noqa: BLE001 - kept, never a crash of the window
             log.exception("saving %r failed", edit.key)
-            outcome = Outcome.RETRY if _is_database_error(exc) else Outcome.FAILED
+            outcome = Outcome.RETRY if is_database_error(exc) else Outcome.FAILED
             results.append(Result(edit, outcome, explain(exc)))
         else:
             results.append(Result(edit, Outcome.SAVED))

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
 
 from flexprep.core import fileformat
 from flexprep.core.errors import FlexPrepError
+from flexprep.core.explain import explain
 from flexprep.core.service import WorkbookService
 from flexprep.ui.shell.autosave import Saver
 from flexprep.ui.shell.filenames import safe_filename
 from flexprep.ui.shell.folders import LastFolders
 from flexprep.ui.shell.host import CommandHost
-from flexprep.ui.shell.save_batch import explain
 from flexprep.ui.widgets.pool import PoolRelay, run_in_pool
 
 
