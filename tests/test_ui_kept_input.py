@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QModelIndex, Qt
 
 from flexprep.core.models import Evidence, Plan
 from flexprep.core.recovery import kept_input_path
@@ -146,14 +146,81 @@ def test_a_date_typed_wrongly_survives_a_restart_marked(qtbot, tmp_path: Path) -
 
 def test_a_list_items_field_outside_an_item_editor_is_not_kept(qtbot, tmp_path: Path) -> None:
     """A date of a list item whose editor does not say which item it shows is never
-    kept: one item's text must not turn up in another item's field."""
+    kept: one item's text must not turn up in another item's field. The next step's
+    date is kept for the step chosen, and for none while no step is chosen."""
     window = open_window(qtbot, tmp_path / "db.sqlite3")
     plan = window.tab_pages["plan"]
     window.tabs.setCurrentWidget(plan)
     assert field_key(plan.trial.review.edit) is not None
-    steps = window.tab_pages["meeting"]
-    window.tabs.setCurrentWidget(steps)
-    item_dates = [
-        d for d in steps.findChildren(OptionalDateEdit) if d.edit.objectName() == "next_step_due"
+    deliverable_dates = [
+        d
+        for d in plan.findChildren(OptionalDateEdit)
+        if d.edit.objectName().startswith("deliverable_due_")
     ]
-    assert item_dates and all(field_key(d.edit) is None for d in item_dates)
+    assert deliverable_dates and all(field_key(d.edit) is None for d in deliverable_dates)
+    meeting = window.tab_pages["meeting"]
+    window.tabs.setCurrentWidget(meeting)
+    steps = meeting.steps
+    steps.list.view.setCurrentIndex(QModelIndex())
+    assert field_key(steps.due.edit) is None
+    steps.list.view.setCurrentIndex(steps.list.view.model().index(0, 0))
+    key = field_key(steps.due.edit)
+    assert key is not None and key.startswith(f"NextStepsEditor#{steps.list.items()[0]}/")
+    # The date of an earlier request, before it is added, is one per workbook: kept.
+    assert field_key(meeting.request.previous.date.edit) is not None
+
+
+def test_an_endorsement_date_typed_wrongly_comes_back_for_that_endorsement(
+    qtbot, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, tmp_path / "db.sqlite3")
+    tab = _evidence(window)
+    editor = tab.endorsement_editor
+    tab.endorsement_panel.select_row(0)
+    first = editor.item_id
+    saved = editor.date.value()
+    _retype(qtbot, editor.date.edit, "last sprng")
+    qtbot.keyClick(editor.date.edit, Qt.Key.Key_Tab)
+    assert not editor.date.is_valid()
+    _written(qtbot, window)
+
+    window = reopen(qtbot, window)
+    tab = _evidence(window)
+    editor = tab.endorsement_editor
+    tab.endorsement_panel.select_row(1)  # another endorsement: its own date
+    assert editor.item_id != first and editor.date.edit.text() != "last sprng"
+    assert editor.date.is_valid()
+    tab.endorsement_panel.select_row(0)
+    assert editor.item_id == first
+    assert editor.date.edit.text() == "last sprng" and not editor.date.is_valid()
+    assert editor.date.value() == saved  # nothing saved meanwhile
+
+    _retype(qtbot, editor.date.edit, "2026-10-02")
+    qtbot.keyClick(editor.date.edit, Qt.Key.Key_Tab)
+    assert editor.date.is_valid() and editor.date.value() == date(2026, 10, 2)
+    _written(qtbot, window, present=False)
+
+
+def test_a_next_step_date_typed_wrongly_comes_back_for_that_step(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "db.sqlite3")
+    meeting = window.tab_pages["meeting"]
+    window.tabs.setCurrentWidget(meeting)
+    steps = meeting.steps
+    assert len(steps.list.items()) >= 2
+    view = steps.list.view
+    view.setCurrentIndex(view.model().index(1, 0))
+    meeting.scroll_area.ensureWidgetVisible(steps.due)
+    _retype(qtbot, steps.due.edit, "end of Decmber")
+    qtbot.keyClick(steps.due.edit, Qt.Key.Key_Tab)
+    assert not steps.due.is_valid()
+    _written(qtbot, window)
+
+    window = reopen(qtbot, window)
+    meeting = window.tab_pages["meeting"]
+    window.tabs.setCurrentWidget(meeting)
+    steps = meeting.steps
+    view = steps.list.view
+    view.setCurrentIndex(view.model().index(0, 0))
+    assert steps.due.edit.text() != "end of Decmber" and steps.due.is_valid()
+    view.setCurrentIndex(view.model().index(1, 0))
+    assert steps.due.edit.text() == "end of Decmber" and not steps.due.is_valid()

@@ -31,6 +31,8 @@ class EndorsementEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
+        #: The endorsement shown (its id): a date typed wrongly is kept for it.
+        self.item_id: int | None = None
         self.author = name(QLineEdit(), "endorsement_author", "Author of the endorsement")
         self.author.setPlaceholderText("Name and role, e.g. Maria Lopez, client at Acme")
         self.relationship = name(QComboBox(), "endorsement_relationship", "Relationship to you")
@@ -139,6 +141,7 @@ class EndorsementEditor(QWidget):
                 "shareable": False,
                 "id": None,
             }
+            self.item_id = row["id"]
             self.author.setText(row["author"])
             self.relationship.setCurrentIndex(
                 max(0, self.relationship.findData(row["relationship"]))

@@ -137,6 +137,12 @@ class NextStepsEditor(QWidget):
         self._on_current(self.list.view.currentIndex())
         self.steps_changed.emit(self.steps())
 
+    @property
+    def item_id(self) -> str | None:
+        """The step the fields below the list belong to (its text), so that a date typed
+        wrongly is kept for that step across restarts (:mod:`flexprep.ui.widgets.kept`)."""
+        return self._current_text() or None
+
     def _current_text(self) -> str:
         index = self.list.view.currentIndex()
         text = str(index.data() or "") if index.isValid() else ""

@@ -33,8 +33,9 @@ OBJECT_NAME = "kept_inputs"
 WRITE_DELAY_MS = 300
 #: Date fields of the workbook itself (one per workbook): kept under their own name.
 #: A date field of a list item (a next step, an endorsement) is kept only inside an
-#: editor that says which item it shows (``item_id``), so that one item's text never
-#: turns up in another's field.
+#: editor that says which item it shows (``item_id``: the endorsement's id, the next
+#: step's text), so that one item's text never turns up in another's field. The
+#: deliverables' dates (rows with no identity of their own) are kept for the session.
 WORKBOOK_FIELDS = frozenset(
     {
         "meeting_at",
@@ -47,6 +48,7 @@ WORKBOOK_FIELDS = frozenset(
         "review_held_on",
         "review_next",
         "about_employed_since",
+        "previous_date",  # the date of an earlier request, before it is added
     }
 )
 
