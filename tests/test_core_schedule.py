@@ -140,3 +140,17 @@ def test_checkins_fall_inside_the_trial_in_order(start: date, weeks: int, cadenc
     assert all(start < day <= end for day in dates)
     if cadence == "weekly":
         assert len(dates) == weeks - 1
+
+
+def test_iso_day_reads_every_stored_or_imported_form_of_a_day() -> None:
+    from datetime import datetime
+
+    from flexprep.core.schedule import iso_day
+
+    assert iso_day("2027-01-11") == date(2027, 1, 11)
+    assert iso_day(" 2027-01-11T09:30:00 ") == date(2027, 1, 11)
+    assert iso_day(date(2027, 1, 11)) == date(2027, 1, 11)
+    moment = iso_day(datetime(2027, 1, 11, 9, 30))
+    assert moment == date(2027, 1, 11) and type(moment) is date  # comparable with days
+    for nothing in (None, "", "  ", "next Tuesday", "2027-13-01", 20270111, [], {}):
+        assert iso_day(nothing) is None

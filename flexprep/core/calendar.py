@@ -33,6 +33,7 @@ from typing import Any, NamedTuple
 from flexprep.core import fields, law, schedule, vocab
 from flexprep.core.errors import FlexPrepError
 from flexprep.core.files import atomic_write_bytes
+from flexprep.core.schedule import iso_day
 
 PRODID = "-//FlexPrep//FlexPrep flexible working request//EN"
 #: The meeting's length when nothing says otherwise.
@@ -61,15 +62,6 @@ class Event(NamedTuple):
     day: date
     at: datetime | None = None
     description: str = ""
-
-
-def _day(value: Any) -> date | None:
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        return date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return None
 
 
 def _moment(value: Any) -> datetime | None:
@@ -113,7 +105,7 @@ def events(wb: Mapping[str, Any]) -> list[Event]:
             )
         )
 
-    start = _day(plan["trial_start"])
+    start = iso_day(plan["trial_start"])
     weeks = plan["trial_weeks"] or None
     checkins = schedule.checkin_dates(start, weeks, plan["checkin"] or None)
     for number, day in enumerate(checkins, start=1):
@@ -141,7 +133,7 @@ def events(wb: Mapping[str, Any]) -> list[Event]:
     if rules is not None:
         due = law.answer_by(rules, request["sent_on"])
         if due is not None:
-            sent = _day(request["sent_on"])
+            sent = iso_day(request["sent_on"])
             cite = f" ({rules.statute.short_cite})" if rules.statute.short_cite else ""
             found.append(
                 Event(
@@ -176,10 +168,10 @@ def _review_events(plan: Mapping[str, Any], book: Mapping[str, Any]) -> list[Eve
     """The trial review (on the day it was held, else the day planned), with its
     decision once made, and the next review the arrangement gets."""
     review = fields.read_record(fields.TRIAL_REVIEW, book.get(fields.TRIAL_REVIEW.key))
-    held = _day(review["held_on"])
+    held = iso_day(review["held_on"])
     decision = vocab.REVIEW_DECISIONS.get(review["decision"] or "", "")
     found: list[Event] = []
-    day = held or _day(plan["review_date"])
+    day = held or iso_day(plan["review_date"])
     if day is not None:
         found.append(
             Event(
@@ -189,7 +181,7 @@ def _review_events(plan: Mapping[str, Any], book: Mapping[str, Any]) -> list[Eve
                 description=f"Decision: {decision}." if held and decision else "",
             )
         )
-    following = _day(review["next_review"])
+    following = iso_day(review["next_review"])
     if following is not None:
         found.append(
             Event(

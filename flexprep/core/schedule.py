@@ -4,11 +4,27 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 _RANGE = re.compile(r"^\s*([01]?\d|2[0-3]):([0-5]\d)\s*[-–]\s*([01]?\d|2[0-4]):([0-5]\d)\s*$")
 CHECKIN_DAYS = {"weekly": 7, "biweekly": 14}
+
+
+def iso_day(value: Any) -> date | None:
+    """The day ``value`` names, read tolerantly: a date (a date-time gives its day), or
+    text starting ``YYYY-MM-DD``; anything else (empty, malformed, a number) is None.
+    Every reader of a stored or imported day uses this one rule."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
 
 
 def parse_hours(text: str) -> tuple[int, int] | None:

@@ -9,29 +9,20 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from flexprep.core.schedule import iso_day
+
 #: How far ahead the readiness panel starts to mention a review.
 SOON = timedelta(days=7)
-
-
-def _day(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def review_due(data: dict[str, Any]) -> date | None:
     """The date of the next trial review of a workbook (inner file-format object)."""
     review = data.get("trial_review") or {}
-    if _day(review.get("held_on")) is None:
-        return _day((data.get("plan") or {}).get("review_date"))
+    if iso_day(review.get("held_on")) is None:
+        return iso_day((data.get("plan") or {}).get("review_date"))
     if review.get("decision") == "end":
         return None
-    return _day(review.get("next_review"))
+    return iso_day(review.get("next_review"))
 
 
 def review_reminder(data: dict[str, Any], today: date) -> str:
@@ -39,7 +30,7 @@ def review_reminder(data: dict[str, Any], today: date) -> str:
     due = review_due(data)
     if due is None or due - today > SOON:
         return ""
-    held = _day((data.get("trial_review") or {}).get("held_on"))
+    held = iso_day((data.get("trial_review") or {}).get("held_on"))
     what = "next review of the arrangement" if held else "trial review"
     when = f"{due.day} {due:%B} {due.year}"
     days = (due - today).days

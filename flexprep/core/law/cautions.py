@@ -8,7 +8,8 @@ from typing import Any, NamedTuple
 
 from flexprep.core import fields
 from flexprep.core.law.dates import answer_by, long_date, trial_outlasts
-from flexprep.core.law.workbook import _day, _inner, _part, rules_for, short_name
+from flexprep.core.law.workbook import _inner, _part, rules_for, short_name
+from flexprep.core.schedule import iso_day
 
 
 class Caution(NamedTuple):
@@ -31,7 +32,7 @@ def cautions(wb: Mapping[str, Any], today: date | None = None) -> list[Caution]:
         return []
     today = today or date.today()
     request = _part(book, fields.REQUEST)
-    sent = _day(request["sent_on"])
+    sent = iso_day(request["sent_on"])
     result: list[Caution] = []
     overrun = trial_outlasts(book)
     if overrun is not None:
@@ -45,7 +46,7 @@ def cautions(wb: Mapping[str, Any], today: date | None = None) -> list[Caution]:
             )
         )
     notice = found.notice_weeks
-    start = _day(request["proposed_start"])
+    start = iso_day(request["proposed_start"])
     if notice and start is not None and start < (sent or today) + timedelta(weeks=notice):
         result.append(
             Caution(
@@ -56,7 +57,7 @@ def cautions(wb: Mapping[str, Any], today: date | None = None) -> list[Caution]:
             )
         )
     weeks = found.who_may_ask.min_service_weeks
-    since = _day(_part(book, fields.ABOUT)["employed_since"])
+    since = iso_day(_part(book, fields.ABOUT)["employed_since"])
     if weeks and since is not None and since + timedelta(weeks=weeks) > (sent or today):
         result.append(
             Caution(
@@ -70,7 +71,7 @@ def cautions(wb: Mapping[str, Any], today: date | None = None) -> list[Caution]:
     limit = found.who_may_ask.requests_per_12_months
     earlier = [
         day
-        for day in (_day(item) for item in request["previous_requests"] or [])
+        for day in (iso_day(item) for item in request["previous_requests"] or [])
         if day is not None
     ]
     base = sent or today

@@ -8,7 +8,8 @@ from typing import Any, NamedTuple
 
 from flexprep.core import fields, schedule
 from flexprep.core.law.ruleset import Rules
-from flexprep.core.law.workbook import _day, _inner, _part, rules_for
+from flexprep.core.law.workbook import _inner, _part, rules_for
+from flexprep.core.schedule import iso_day
 
 
 def answer_by(found: Rules, sent_on: date | str | None) -> date | None:
@@ -18,7 +19,7 @@ def answer_by(found: Rules, sent_on: date | str | None) -> date | None:
     starts the clock when it is delivered). None without a sending date, or where no
     deadline applies (``other``). Weekends and public holidays do not move the date.
     """
-    received = _day(sent_on)
+    received = iso_day(sent_on)
     period = found.decision_period
     if received is None or not (period.months or period.weeks or period.days):
         return None
@@ -48,7 +49,7 @@ def answer_by_for(wb: Mapping[str, Any]) -> date | None:
 def trial_end(wb: Mapping[str, Any]) -> date | None:
     """The last day of the offered trial (``plan.trial_weeks`` from ``plan.trial_start``)."""
     plan = _part(_inner(wb), fields.PLAN)
-    return schedule.trial_end(_day(plan["trial_start"]), plan["trial_weeks"] or None)
+    return schedule.trial_end(iso_day(plan["trial_start"]), plan["trial_weeks"] or None)
 
 
 class Overrun(NamedTuple):
@@ -74,7 +75,7 @@ def trial_outlasts(wb: Mapping[str, Any], received: date | None = None) -> Overr
     end = trial_end(wb)
     if due is None or end is None or end <= due:
         return None
-    review = _day(_part(_inner(wb), fields.PLAN)["review_date"])
+    review = iso_day(_part(_inner(wb), fields.PLAN)["review_date"])
     return Overrun(end, due, review if review is not None and review >= end else end)
 
 
@@ -84,7 +85,7 @@ def appeal_by(found: Rules, decided_on: date | str | None) -> date | None:
     Only where the law sets one (Northern Ireland: 14 days after the written refusal);
     the refusal is taken to arrive the day it is dated.
     """
-    day = _day(decided_on)
+    day = iso_day(decided_on)
     if found.appeal_window is None or day is None:
         return None
     try:

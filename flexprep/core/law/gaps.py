@@ -9,7 +9,6 @@ from typing import Any, NamedTuple
 from flexprep.core import fields, vocab
 from flexprep.core.law.ruleset import Rules
 from flexprep.core.law.workbook import (
-    _day,
     _filled,
     _inner,
     _part,
@@ -18,6 +17,7 @@ from flexprep.core.law.workbook import (
     rules_for,
     short_name,
 )
+from flexprep.core.schedule import iso_day
 
 
 class Missing(NamedTuple):
@@ -96,13 +96,13 @@ def missing(wb: Mapping[str, Any]) -> list[Missing]:
     if not requested_asks(book):
         result.append(_CHANGE)
     if found is not None:
-        if found.requires("proposed_start") and _day(request["proposed_start"]) is None:
+        if found.requires("proposed_start") and iso_day(request["proposed_start"]) is None:
             result.append(_START)
         if found.requires("previous_requests") and request["previous_requests"] is None:
             result.append(_PREVIOUS)
         if found.requires("duration") and request["permanent"] is None:
             result.append(_PERMANENT)
-    if request["permanent"] is False and _day(request["end_date"]) is None:
+    if request["permanent"] is False and iso_day(request["end_date"]) is None:
         result.append(_END)
     if found is not None:
         gap = _circumstance_missing(found, request["circumstance"])

@@ -8,7 +8,8 @@ from typing import Any, NamedTuple
 
 from flexprep.core.law.dates import answer_by, long_date
 from flexprep.core.law.ruleset import Item, Rules
-from flexprep.core.law.workbook import _day, _filled
+from flexprep.core.law.workbook import _filled
+from flexprep.core.schedule import iso_day
 
 
 class Flag(NamedTuple):
@@ -69,7 +70,7 @@ def refusal_flags(
                 "it was refused, although the law requires one.",
             )
         )
-    due, decided = answer_by(found, sent_on), _day(refusal.get("decided_on"))
+    due, decided = answer_by(found, sent_on), iso_day(refusal.get("decided_on"))
     if due is not None and decided is not None and decided > due:
         flags.append(
             Flag(

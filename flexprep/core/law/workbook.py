@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from flexprep.core import fields, vocab
@@ -18,17 +17,6 @@ def _inner(wb: Mapping[str, Any]) -> Mapping[str, Any]:
 
 def _part(wb: Mapping[str, Any], record: fields.Record) -> dict[str, Any]:
     return fields.read_record(record, wb.get(record.key))
-
-
-def _day(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        return date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return None
 
 
 def _filled(value: Any) -> bool:

@@ -8,7 +8,6 @@ uses those words. ``edited(field, value)`` carries each change to the request re
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from flexprep.core import law, vocab
+from flexprep.core.schedule import iso_day
 from flexprep.ui.meeting.asks_panel import RequestAsks
 from flexprep.ui.meeting.previous import PreviousRequests
 from flexprep.ui.widgets.common import GrowingTextEdit, muted_label, name
@@ -40,15 +40,6 @@ def _stacked(*widgets: QWidget) -> QWidget:
     for widget in widgets:
         column.addWidget(widget)
     return box
-
-
-def _day(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
 
 
 class FormalRequestSection(QWidget):
@@ -146,14 +137,14 @@ class FormalRequestSection(QWidget):
         try:
             key = request.get("jurisdiction")
             self.jurisdiction.setCurrentIndex(max(0, self.jurisdiction.findData(key)))
-            self.sent_on.set_value(_day(request.get("sent_on")))
-            self.proposed_start.set_value(_day(request.get("proposed_start")))
+            self.sent_on.set_value(iso_day(request.get("sent_on")))
+            self.proposed_start.set_value(iso_day(request.get("proposed_start")))
             self.previous.set_value(request.get("previous_requests"))
             permanent = request.get("permanent")
             self.duration.setCurrentIndex(max(0, self.duration.findData(permanent)))
             if permanent is None:  # findData(None) finds no item: the first one is None
                 self.duration.setCurrentIndex(0)
-            self.end_date.set_value(_day(request.get("end_date")))
+            self.end_date.set_value(iso_day(request.get("end_date")))
             self._circumstance_value = request.get("circumstance")
             self.location.setText(request.get("location") or "")
             self.reason.set_text(request.get("reason") or "")

@@ -7,7 +7,6 @@ selected step and are edited below the list. Each step shows them after its text
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QLocale, QModelIndex, Signal, Slot
@@ -20,23 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from flexprep.core.schedule import iso_day
 from flexprep.ui.widgets.common import name
 from flexprep.ui.widgets.dates import OptionalDateEdit, long_date
 from flexprep.ui.widgets.list_editor import StringListEditor
 from flexprep.ui.widgets.undo import UndoHistory
 
 
-def _day(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
-
-
 def step_suffix(extra: dict[str, Any]) -> str:
     """`` — Dana, by Thu 10 Dec 2026`` ("" when neither is known)."""
     owner = str(extra.get("owner") or "").strip()
-    due = _day(extra.get("due"))
+    due = iso_day(extra.get("due"))
     parts = [owner] if owner else []
     if due is not None:
         parts.append(f"by {long_date(due)}")
@@ -155,7 +148,7 @@ class NextStepsEditor(QWidget):
         self._loading = True
         try:
             self.owner.setText(str(extra.get("owner") or ""))
-            self.due.set_value(_day(extra.get("due")))
+            self.due.set_value(iso_day(extra.get("due")))
         finally:
             self._loading = False
         self.details.setEnabled(bool(text))
