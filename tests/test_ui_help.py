@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
 from flexprep.ui.shell.help import TAB_SECTIONS, GuideDialog, ShortcutsDialog, slug
@@ -96,6 +96,16 @@ def test_keyboard_shortcuts_come_from_the_actions(qtbot, tmp_path: Path) -> None
     wheres = {where for _keys, where in rows}
     assert "Help › Guide" in wheres
     assert "File › Export › My brief" in wheres
+    # The tabs not opened yet are in the list too: their lists' keys and their own.
+    assert not window.tabs.widget(3).objectName().endswith("_unbuilt")
+    up = QKeySequence("Ctrl+Up").toString(QKeySequence.SequenceFormat.NativeText)
+    assert (up, "My objections: move the chosen objection up") in rows
+    assert any(where.startswith("In a list: ") for _keys, where in rows)
+    for shortcut in window.findChildren(QShortcut):
+        if shortcut.whatsThis():
+            keys = shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)
+            assert (keys, shortcut.whatsThis()) in rows
+    assert len(rows) == len(set(rows)), "a key that does the same in many lists: once"
 
 
 def _menu_items(menu: QMenu) -> list[QAction]:

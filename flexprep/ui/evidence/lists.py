@@ -194,14 +194,15 @@ class RankedListPanel(QWidget):
         self.delete_button.clicked.connect(self._delete)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
-        for keys, slot in (
-            (QKeySequence(QKeySequence.StandardKey.Delete), self._delete),
-            (QKeySequence("Ctrl+Up"), lambda: self._move(-1)),
-            (QKeySequence("Ctrl+Down"), lambda: self._move(1)),
+        for keys, slot, what in (
+            (QKeySequence(QKeySequence.StandardKey.Delete), self._delete, "delete the chosen row"),
+            (QKeySequence("Ctrl+Up"), lambda: self._move(-1), "move the chosen row up"),
+            (QKeySequence("Ctrl+Down"), lambda: self._move(1), "move the chosen row down"),
         ):
             shortcut = QShortcut(keys, self.view, slot)
             # Only while the list has the focus: both lists of the tab use the same keys.
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.setWhatsThis(f"{title}: {what}")  # listed in Help › Keyboard shortcuts
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         model.modelReset.connect(self._update_buttons)
         model.rowsInserted.connect(self._update_buttons)

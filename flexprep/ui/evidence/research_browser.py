@@ -208,6 +208,7 @@ class ResearchLibraryDialog(QDialog):
         self.add_button.clicked.connect(self.add_current)
         insert = QShortcut(QKeySequence(Qt.Key.Key_Insert), self.view, self.add_current)
         insert.setContext(Qt.ShortcutContext.WidgetShortcut)
+        insert.setWhatsThis("Research library: add the chosen finding to my evidence")
         self.filter.textChanged.connect(self._on_filter)
         self.filter.installEventFilter(self)
         QWidget.setTabOrder(self.filter, self.view)

@@ -100,14 +100,31 @@ class ObjectionListPane(QWidget):
         self.up_button.clicked.connect(lambda: self.move_requested.emit(-1))
         self.down_button.clicked.connect(lambda: self.move_requested.emit(1))
         self.delete_button.clicked.connect(self.delete_requested)
-        for keys, signal in (
-            (QKeySequence(QKeySequence.StandardKey.Delete), self.delete_requested.emit),
-            (QKeySequence("Ctrl+Up"), lambda: self.move_requested.emit(-1)),
-            (QKeySequence("Ctrl+Down"), lambda: self.move_requested.emit(1)),
-            (QKeySequence(Qt.Key.Key_Return), self.edit_requested.emit),
+        for keys, signal, what in (
+            (
+                QKeySequence(QKeySequence.StandardKey.Delete),
+                self.delete_requested.emit,
+                "My objections: delete the chosen objection",
+            ),
+            (
+                QKeySequence("Ctrl+Up"),
+                lambda: self.move_requested.emit(-1),
+                "My objections: move the chosen objection up",
+            ),
+            (
+                QKeySequence("Ctrl+Down"),
+                lambda: self.move_requested.emit(1),
+                "My objections: move the chosen objection down",
+            ),
+            (
+                QKeySequence(Qt.Key.Key_Return),
+                self.edit_requested.emit,
+                "My objections: edit the chosen objection",
+            ),
         ):
             shortcut = QShortcut(keys, self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.setWhatsThis(what)  # listed in Help › Keyboard shortcuts
             shortcut.activated.connect(signal)
         # Two rows of two: four buttons side by side do not fit the pane at 1366×768.
         buttons = QGridLayout()

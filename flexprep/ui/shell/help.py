@@ -6,10 +6,11 @@ Loaded when the user first asks for help, never at start-up.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Slot
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QTextCursor
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -162,8 +163,14 @@ class GuideDialog(QDialog):
         return self.browser.textCursor().selectedText()
 
 
-def action_shortcuts(menu_bar: QMenuBar, extra: list[QAction]) -> list[tuple[str, str]]:
-    """(shortcut, where) for every action with a shortcut: menus first, then the rest."""
+def action_shortcuts(
+    menu_bar: QMenuBar, extra: list[QAction], shortcuts: Sequence[QShortcut] = ()
+) -> list[tuple[str, str]]:
+    """(shortcut, where) for every action with a shortcut: menus first, then the rest,
+    then the keys of lists (an action named "Remove\tDel" in a list's context menu, see
+    :func:`~flexprep.ui.widgets.list_editor.install_keys`) and the shortcuts of single
+    widgets (a :class:`QShortcut`, described by its "what's this"). A key that does the
+    same in many lists is listed once."""
     rows: list[tuple[str, str]] = []
     seen: set[int] = set()
 
@@ -176,6 +183,7 @@ def action_shortcuts(menu_bar: QMenuBar, extra: list[QAction]) -> list[tuple[str
                 walk(sub, [*path, label])
                 continue
             seen.add(id(action))
+            label, _tab, shown = label.partition("\t")
             for key in action.shortcuts():
                 rows.append(
                     (
@@ -183,6 +191,8 @@ def action_shortcuts(menu_bar: QMenuBar, extra: list[QAction]) -> list[tuple[str
                         " › ".join([*path, label]),
                     )
                 )
+            if shown and not action.shortcuts():  # a key the menu names, handled elsewhere
+                rows.append((shown, " › ".join([*path, label])))
 
     for top in menu_bar.actions():
         menu = top.menu()
@@ -194,6 +204,17 @@ def action_shortcuts(menu_bar: QMenuBar, extra: list[QAction]) -> list[tuple[str
         label = action.text().replace("&", "") or action.toolTip()
         for key in action.shortcuts():
             rows.append((key.toString(QKeySequence.SequenceFormat.NativeText), label))
+    local: list[tuple[str, str]] = []
+    for action in extra:
+        text, tab, shown = action.text().partition("\t")
+        if tab and shown and not action.shortcuts() and id(action) not in seen:
+            local.append((shown, f"In a list: {text.replace('&', '')}"))
+    for shortcut in shortcuts:
+        what = shortcut.whatsThis()
+        if what:
+            keys = shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)
+            local.append((keys, what))
+    rows.extend(dict.fromkeys(local))  # once each, in the order first met
     return rows
 
 

@@ -291,6 +291,11 @@ class MainWindow(WindowHelp, QMainWindow):
         self._loaded.discard(index)
         return tab
 
+    def build_all_tabs(self) -> None:
+        """Build every tab not built yet (each loads its workbook when first shown)."""
+        for key in TAB_KEYS:
+            self.tab_pages[key]  # noqa: B018 - asking builds it
+
     def current_tab_key(self) -> str:
         return TAB_KEYS[self.tabs.currentIndex()]
 

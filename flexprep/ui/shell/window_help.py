@@ -26,6 +26,7 @@ class WindowHelp(QMainWindow):
     # The window's own methods:
     switch_to: Callable[[int | None], None]
     current_tab_key: Callable[[], str]
+    build_all_tabs: Callable[[], None]
 
     def show_switcher(self) -> None:
         """Ctrl+O: pick a workbook, the most recently changed first."""
@@ -58,11 +59,21 @@ class WindowHelp(QMainWindow):
             dialog.show_section(section)
 
     def show_shortcuts(self) -> None:
-        from PySide6.QtGui import QAction
+        """Every shortcut, also of the tabs not opened yet: they are built first (built,
+        not loaded: no workbook is read for it)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QAction, QGuiApplication, QShortcut
 
         from flexprep.ui.shell.help import ShortcutsDialog, action_shortcuts
 
-        rows = action_shortcuts(self.menuBar(), self.findChildren(QAction))
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.build_all_tabs()
+            rows = action_shortcuts(
+                self.menuBar(), self.findChildren(QAction), self.findChildren(QShortcut)
+            )
+        finally:
+            QGuiApplication.restoreOverrideCursor()
         ShortcutsDialog(rows, self).exec()
 
     def show_about(self) -> None:
