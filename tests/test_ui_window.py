@@ -56,7 +56,7 @@ def test_new_workbook_through_the_dialog_starts_with_drafts(qtbot, tmp_path: Pat
 
     QTimer.singleShot(0, fill)
     qtbot.mouseClick(window.welcome_new, Qt.MouseButton.LeftButton)
-    assert window.switcher.currentText() == "Fridays at home"
+    qtbot.waitUntil(lambda: window.switcher.currentText() == "Fridays at home")
     book = window.service.workbook(window.workbook_id)
     assert (book.scenario, book.manager) == ("remote_hybrid", "Sam")
     asks = window.service.items(Ask, book.id)
@@ -157,7 +157,7 @@ def test_rename_duplicate_delete(qtbot, tmp_path: Path, monkeypatch) -> None:
     window = open_window(qtbot, tmp_path / "db.sqlite3")
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Hybrid plan", True))
     window.commands.act_rename.trigger()
-    assert window.switcher.currentText() == "Hybrid plan"
+    qtbot.waitUntil(lambda: window.switcher.currentText() == "Hybrid plan")
     window.commands.act_duplicate.trigger()
     qtbot.waitUntil(lambda: window.switcher.currentText() == "Hybrid plan (2)")
     assert window.service.answers(window.workbook_id)["goals"]
@@ -181,7 +181,8 @@ def test_rename_clash_is_explained(qtbot, tmp_path: Path, monkeypatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
     window.commands.act_rename.trigger()
-    assert shown and "already exists" in shown[0]
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "already exists" in shown[0]
     assert window.switcher.currentText().startswith("Tue/Thu")
 
 

@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from flexprep.core import content, fileformat, vocab
-from flexprep.core.errors import FlexPrepError
-from flexprep.core.explain import explain
 from flexprep.ui.shell.context import AppContext
 from flexprep.ui.shell.document_export import DocumentExports
 from flexprep.ui.shell.folders import LastFolders
@@ -214,13 +212,16 @@ class WorkbookCommands(DocumentExports, WorkbookFiles, QObject):
         if values is None:
             return
         name, scenario, manager = values
-        try:
-            book = self.service.create_workbook(self.service.free_name(name), scenario, manager)
-        except FlexPrepError as exc:
-            self._warn("Workbook not created", explain(exc))
-            return
-        self.host.switch_to(book.id)
-        self.host.show_first_tab()
+        service = self.service
+
+        def work() -> int:
+            return service.create_workbook(service.free_name(name), scenario, manager).id
+
+        def done(book_id: object) -> None:
+            self._show_book(book_id)
+            self.host.show_first_tab()
+
+        self._aside("Starting the workbook…", work, done, "Workbook not created")
 
     @Slot()
     def open_workbook(self) -> None:
@@ -246,12 +247,13 @@ class WorkbookCommands(DocumentExports, WorkbookFiles, QObject):
         )
         if not ok or name.strip() == current:
             return
-        try:
-            self.service.rename_workbook(workbook_id, name)
-        except FlexPrepError as exc:
-            self._warn("Workbook not renamed", explain(exc))
-            return
-        self.host.switch_to(workbook_id)
+        service = self.service
+
+        def work() -> int:
+            service.rename_workbook(workbook_id, name)
+            return workbook_id
+
+        self._aside("Renaming the workbook…", work, self._show_book, "Workbook not renamed")
 
     @Slot()
     def duplicate_workbook(self) -> None:
