@@ -64,7 +64,8 @@ def test_every_metric_gets_a_full_size_panel(qtbot, count: int) -> None:
     assert min(widths) >= 230
     if count > 4:
         bar = view.scroll_area.verticalScrollBar()
-        assert bar.maximum() > 0, "many metrics scroll rather than shrink"
+        # The scroll range follows the layout, which settles in the event loop.
+        qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=3000)  # scrolls, never shrinks
     titles = [t.get_text() for f in view.figures for ax in f.axes for t in [ax.title]]
     assert titles[0].startswith("Metric number 1")
     view.resize(1200, 500)
