@@ -270,6 +270,28 @@ def test_a_failed_migration_leaves_the_previous_version(
         db.close()
 
 
+def test_a_new_database_whose_setup_fails_is_not_left_half_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A disk that fills up while a new database is set up leaves no file behind: a
+    half-made one would later be refused as another program's file."""
+    path = tmp_path / "db.sqlite3"
+
+    def full(connection: Connection) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(dbmod, "MIGRATIONS", {**dbmod.MIGRATIONS, 1: full})
+    with pytest.raises(DatabaseError, match="disk"):
+        open_database(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    monkeypatch.undo()
+    db = open_database(path)  # space again: a fresh start, no "another program's file"
+    try:
+        assert WorkbookService(db.factory).names() == set()
+    finally:
+        db.close()
+
+
 def test_only_the_newest_backups_are_kept(tmp_path: Path) -> None:
     from flexprep.core import backups
 

@@ -306,7 +306,12 @@ def open_database(
                     f"cannot create the database {path}: {explain_os(exc)}"
                 ) from None
         if version < SCHEMA_VERSION:
-            _migrate(path, version)
+            try:
+                _migrate(path, version)
+            except DatabaseError:
+                if not exists:  # ours, made a moment ago and empty: never leave it half-made
+                    _remove_new(path)
+                raise
     # The URL only names the dialect; the file is opened by ``creator``. A "sqlite://" URL
     # alone would get the in-memory pool (one connection per thread, closed under other
     # threads' feet), so the file's pool is chosen here.
@@ -331,6 +336,15 @@ def open_database(
         read_only=not writable,
         made_sidecars=sidecars,
     )
+
+
+def _remove_new(path: Path) -> None:
+    """Remove a database file this call created, with its side files, after its setup
+    failed (a disk that filled up): a half-made file would later read as another
+    program's SQLite file and stand in the way of a fresh start."""
+    for side in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):
+            path.with_name(path.name + side).unlink()
 
 
 def _migrate(path: Path, version: int) -> None:
