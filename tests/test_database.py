@@ -343,3 +343,24 @@ def test_the_suite_never_uses_the_real_user_folders() -> None:
     assert default_db_path().is_relative_to(sandbox)
     assert Path.home().is_relative_to(sandbox)
     assert Path(os.environ["XDG_CONFIG_HOME"]).is_relative_to(sandbox)  # QSettings
+
+
+def test_a_disk_io_error_on_a_full_disk_says_the_disk_is_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite reports a full disk while making its side files as "disk I/O error":
+    with room to spare that means a failing disk, without it a full one."""
+    from collections import namedtuple
+
+    from flexprep.core.database import explain_sqlite
+
+    usage = namedtuple("usage", "total used free")
+    error = sqlite3.OperationalError("disk I/O error")
+    path = tmp_path / "db.sqlite3"
+    monkeypatch.setattr(dbmod.shutil, "disk_usage", lambda _p: usage(10**9, 10**9 - 4096, 4096))
+    assert explain_sqlite(error, path).startswith("the disk is full")
+    monkeypatch.setattr(dbmod.shutil, "disk_usage", lambda _p: usage(10**9, 0, 10**9))
+    assert explain_sqlite(error, path) == (
+        "the disk could not be read or written (disk full or failing)"
+    )
+    assert explain_sqlite(error) == explain_sqlite(error, path)  # no path: no guess

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import sqlite3
 import stat
 from dataclasses import dataclass
@@ -223,8 +224,22 @@ def explain_sqlite(exc: BaseException, path: Path | None = None) -> str:
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return "the file is damaged or not a database"
     if "disk i/o" in text:
+        if path is not None and _nearly_full(path):
+            return "the disk is full; free some space and try again (nothing was lost)"
         return "the disk could not be read or written (disk full or failing)"
     return " ".join(text.split())[:200]
+
+
+#: Less room than this beside the database counts as a full disk: SQLite needs a few
+#: pages for its side files even to read a database in WAL mode.
+NEARLY_FULL_BYTES = 1 << 20
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 def explain_os(exc: OSError) -> str:

@@ -61,11 +61,6 @@ class DatabaseChecks:
     def database_problem(self) -> str | None:
         return None if self.identity is None else self.identity.problem(self.path)
 
-    def lock_detail(self) -> str:
-        from flexprep.core.holders import holders_text
-
-        return holders_text(self.path)
-
     def workbook_problem(self, workbook_id: int) -> str | None:
         info = self.service.workbook(workbook_id)  # NotFoundError: deleted elsewhere
         known = self.tracker.known(workbook_id)

@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Protocol
 
 from flexprep.core.errors import DatabaseError, FlexPrepError, NotFoundError
@@ -93,8 +94,10 @@ class SaveChecks(Protocol):
             NotFoundError: the workbook was deleted.
         """
 
-    def lock_detail(self) -> str:
-        """Who holds the database open, to add to a message about a lock ("" unknown)."""
+    @property
+    def path(self) -> Path:
+        """The database file: errors name its cause (a lock names who holds it, a full
+        disk is told from a failing one)."""
 
 
 def typed_value(write: Callable[[], object]) -> Any:
@@ -118,16 +121,6 @@ def typed_value(write: Callable[[], object]) -> Any:
     return None
 
 
-def _with_holders(message: str, detail: str) -> str:
-    """``message`` about a lock, naming the holders (``detail``) inside its bracket."""
-    if not detail:
-        return message
-    marker = "holding it open)"
-    if marker in message:
-        return message.replace(marker, f"holding it open{detail})", 1)
-    return f"{message}{detail}"
-
-
 def _locked(message: str) -> bool:
     return "locked" in message or "busy" in message
 
@@ -138,6 +131,7 @@ def write_batch(edits: list[Edit], checks: SaveChecks | None) -> list[Result]:
         problem = checks.database_problem()
         if problem is not None:
             return [Result(edit, Outcome.DETACHED, problem) for edit in edits]
+    where = checks.path if checks is not None else None
     results: list[Result] = []
     verdicts: dict[int, Result | None] = {}
     stopped: str | None = None
@@ -158,18 +152,16 @@ def write_batch(edits: list[Edit], checks: SaveChecks | None) -> list[Result]:
         try:
             edit.write()
         except DatabaseError as exc:
-            message = explain(exc)
-            if _locked(message) and checks is not None:
-                message = _with_holders(message, checks.lock_detail())
+            message = explain(exc, where)
             results.append(Result(edit, Outcome.RETRY, message))
             if _locked(message):
                 stopped = message  # the others would only wait on the same lock
         except FlexPrepError as exc:  # gone item, refused value: this edit only
-            results.append(Result(edit, Outcome.FAILED, explain(exc)))
+            results.append(Result(edit, Outcome.FAILED, explain(exc, where)))
         except Exception as exc:  # noqa: BLE001 - kept, never a crash of the window
             log.exception("saving %r failed", edit.key)
             outcome = Outcome.RETRY if is_database_error(exc) else Outcome.FAILED
-            results.append(Result(edit, outcome, explain(exc)))
+            results.append(Result(edit, outcome, explain(exc, where)))
         else:
             results.append(Result(edit, Outcome.SAVED))
     return results
@@ -182,5 +174,5 @@ def _judge(checks: SaveChecks, workbook_id: int, edit: Edit) -> Result | None:
         name = f"“{edit.workbook_name}”" if edit.workbook_name else "this workbook"
         return Result(edit, Outcome.GONE, f"{name} was deleted outside this window")
     except Exception as exc:  # noqa: BLE001 - cannot look now: try again later
-        return Result(edit, Outcome.RETRY, explain(exc))
+        return Result(edit, Outcome.RETRY, explain(exc, checks.path))
     return None if problem is None else Result(edit, Outcome.CONFLICT, problem)
