@@ -20,7 +20,6 @@ from PySide6.QtCore import QLocale, QModelIndex, Qt
 
 from flexprep.core.models import Evidence, Plan
 from flexprep.core.recovery import kept_input_path
-from flexprep.ui.widgets.dates import OptionalDateEdit
 from flexprep.ui.widgets.kept import field_key
 from tests.uitools import open_window, reopen
 
@@ -152,12 +151,12 @@ def test_a_list_items_field_outside_an_item_editor_is_not_kept(qtbot, tmp_path: 
     plan = window.tab_pages["plan"]
     window.tabs.setCurrentWidget(plan)
     assert field_key(plan.trial.review.edit) is not None
-    deliverable_dates = [
-        d
-        for d in plan.findChildren(OptionalDateEdit)
-        if d.edit.objectName().startswith("deliverable_due_")
-    ]
-    assert deliverable_dates and all(field_key(d.edit) is None for d in deliverable_dates)
+    rows = plan.deliverables.rows
+    assert rows and all(row.text.text() for row in rows)
+    keys = [field_key(row.due.edit) for row in rows]  # each kept for its own deliverable
+    assert all(keys) and len(set(keys)) == len(keys)
+    qtbot.mouseClick(plan.deliverables.add_button, Qt.MouseButton.LeftButton)
+    assert field_key(plan.deliverables.rows[-1].due.edit) is None  # no "what" yet: not kept
     meeting = window.tab_pages["meeting"]
     window.tabs.setCurrentWidget(meeting)
     steps = meeting.steps
@@ -224,3 +223,34 @@ def test_a_next_step_date_typed_wrongly_comes_back_for_that_step(qtbot, tmp_path
     assert steps.due.edit.text() != "end of Decmber" and steps.due.is_valid()
     view.setCurrentIndex(view.model().index(1, 0))
     assert steps.due.edit.text() == "end of Decmber" and not steps.due.is_valid()
+
+
+def test_a_deliverable_date_typed_wrongly_comes_back_with_its_deliverable(
+    qtbot, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, tmp_path / "db.sqlite3")
+    plan = window.tab_pages["plan"]
+    window.tabs.setCurrentWidget(plan)
+    rows = plan.deliverables.rows
+    second = rows[1]
+    plan.scroll_area.ensureWidgetVisible(second.due)
+    _retype(qtbot, second.due.edit, "mid Febuary")
+    qtbot.keyClick(second.due.edit, Qt.Key.Key_Tab)
+    assert not second.due.is_valid()
+    # Renaming the deliverable takes its kept date along.
+    second.text.setFocus()
+    second.text.end(False)
+    qtbot.keyClicks(second.text, " (draft)")
+    renamed = second.text.text()
+    _written(qtbot, window)
+    qtbot.waitUntil(lambda: "(draft)" in _kept_file(window).read_text(encoding="utf-8"))
+    entries = json.loads(_kept_file(window).read_text(encoding="utf-8"))["fields"]
+    assert [entry["text"] for entry in entries.values()] == ["mid Febuary"]
+
+    window = reopen(qtbot, window)
+    plan = window.tab_pages["plan"]
+    window.tabs.setCurrentWidget(plan)
+    rows = plan.deliverables.rows
+    assert rows[1].text.text() == renamed
+    assert rows[1].due.edit.text() == "mid Febuary" and not rows[1].due.is_valid()
+    assert rows[0].due.is_valid() and rows[2].due.is_valid()  # the others are their own

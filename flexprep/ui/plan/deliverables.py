@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from flexprep.ui.plan.deliverable_steps import AddRow, DeleteRow, MoveRow, RowStep
+from flexprep.ui.widgets import kept
 from flexprep.ui.widgets.common import muted_label, name
 from flexprep.ui.widgets.dates import OptionalDateEdit
 from flexprep.ui.widgets.undo import UndoHistory
@@ -30,13 +31,20 @@ _MOVE_KEYS = {
 }
 
 
+class _DueDate(OptionalDateEdit):
+    """A deliverable's date, which says which deliverable it belongs to (``item_id``), so
+    that a date typed wrongly is kept for that deliverable across restarts."""
+
+    item_id: str | None = None
+
+
 class _Row:
     """The widgets of one deliverable."""
 
     def __init__(self, number: int) -> None:
         self.text = name(QLineEdit(), f"deliverable_text_{number}", f"Deliverable {number}: what")
         self.text.setPlaceholderText("What you will deliver")
-        self.due = OptionalDateEdit(f"deliverable_due_{number}", f"Deliverable {number}: by when")
+        self.due = _DueDate(f"deliverable_due_{number}", f"Deliverable {number}: by when")
         self.standard = name(
             QLineEdit(), f"deliverable_standard_{number}", f"Deliverable {number}: standard"
         )
@@ -95,6 +103,25 @@ class _MoveKeys(QObject):
                     self.editor.shift(self.row, step, watched)
                 return True
         return False
+
+
+def _identity(text: str) -> str | None:
+    """What a deliverable's date is kept under when typed wrongly (its "what"; none
+    while the row has no text): see :mod:`flexprep.ui.widgets.kept`."""
+    return text.strip() or None
+
+
+def _rekey(row: _Row) -> None:
+    """The row's "what" was edited: a wrongly typed date follows it to its new key."""
+    new = _identity(row.text.text())
+    if new == row.due.item_id:
+        return
+    waiting = None if row.due.is_valid() else row.due.edit.text()
+    if waiting is not None:
+        kept.forget(row.due.edit)
+    row.due.item_id = new
+    if waiting is not None:
+        kept.remember(row.due.edit, waiting)
 
 
 class DeliverablesEditor(QWidget):
@@ -169,6 +196,7 @@ class DeliverablesEditor(QWidget):
             for item in items:
                 row = self._append()
                 row.text.setText(item.get("text") or "")
+                row.due.item_id = _identity(row.text.text())  # before the date: it recalls by it
                 due = item.get("due")
                 row.due.set_value(date.fromisoformat(due) if isinstance(due, str) else due)
                 row.standard.setText(item.get("standard") or "")
@@ -246,6 +274,7 @@ class DeliverablesEditor(QWidget):
             self._grid.addWidget(widget, at, column)
             widget.show()  # now, not on the next turn of the event loop: it takes focus
         row.text.textEdited.connect(self._emit)
+        row.text.textEdited.connect(lambda _text, r=row: _rekey(r))
         row.standard.textEdited.connect(self._emit)
         row.due.value_changed.connect(self._emit)
         row.remove.clicked.connect(lambda _=False, r=row: self.delete(r))

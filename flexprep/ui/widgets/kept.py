@@ -34,8 +34,8 @@ WRITE_DELAY_MS = 300
 #: Date fields of the workbook itself (one per workbook): kept under their own name.
 #: A date field of a list item (a next step, an endorsement) is kept only inside an
 #: editor that says which item it shows (``item_id``: the endorsement's id, the next
-#: step's text), so that one item's text never turns up in another's field. The
-#: deliverables' dates (rows with no identity of their own) are kept for the session.
+#: step's text, a deliverable's "what"), so that one item's text never turns up in
+#: another's field.
 WORKBOOK_FIELDS = frozenset(
     {
         "meeting_at",
