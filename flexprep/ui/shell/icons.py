@@ -26,6 +26,7 @@ ACTION_ICONS: dict[str, str] = {
     "action_delete": "edit-delete",
     "action_import": "document-import",
     "action_export_file": "document-export",
+    "action_export_with_recordings": "document-export",
     "action_restore": "document-revert",
     "action_quit": "application-exit",
     "action_undo": "edit-undo",
