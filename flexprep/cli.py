@@ -132,7 +132,7 @@ def _fail(message: str, status: int = USER_ERROR) -> int:
 
 
 def _os_message(exc: OSError) -> str:
-    from flexprep.core.database import explain_os
+    from flexprep.core.explain import explain_os
 
     if exc.filename is not None:
         return f"{exc.filename}: {explain_os(exc)}"

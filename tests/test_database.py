@@ -352,14 +352,17 @@ def test_a_disk_io_error_on_a_full_disk_says_the_disk_is_full(
     with room to spare that means a failing disk, without it a full one."""
     from collections import namedtuple
 
-    from flexprep.core.database import explain_sqlite
+    from flexprep.core import explain as explain_module
+    from flexprep.core.explain import explain_sqlite
 
     usage = namedtuple("usage", "total used free")
     error = sqlite3.OperationalError("disk I/O error")
     path = tmp_path / "db.sqlite3"
-    monkeypatch.setattr(dbmod.shutil, "disk_usage", lambda _p: usage(10**9, 10**9 - 4096, 4096))
+    monkeypatch.setattr(
+        explain_module.shutil, "disk_usage", lambda _p: usage(10**9, 10**9 - 4096, 4096)
+    )
     assert explain_sqlite(error, path).startswith("the disk is full")
-    monkeypatch.setattr(dbmod.shutil, "disk_usage", lambda _p: usage(10**9, 0, 10**9))
+    monkeypatch.setattr(explain_module.shutil, "disk_usage", lambda _p: usage(10**9, 0, 10**9))
     assert explain_sqlite(error, path) == (
         "the disk could not be read or written (disk full or failing)"
     )

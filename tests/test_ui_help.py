@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
 from flexprep.ui.shell.help import TAB_SECTIONS, GuideDialog, ShortcutsDialog, slug
-from flexprep.ui.shell.window import TAB_KEYS
+from flexprep.ui.shell.window_tabs import TAB_KEYS
 from tests.uitools import child, open_window
 
 #: What the guide must explain, beside each tab.

@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from test_ui_safety_outside import kept_edits, recovery_files
-from test_ui_safety_saving import STALL_LIMIT_MS, heartbeat, lock_held
+from test_ui_safety_saving import STALL_LIMIT_MS, StallMeter, heartbeat, lock_held
 
 from tests.uitools import open_window
 
@@ -155,17 +155,8 @@ def test_renaming_and_starting_a_workbook_wait_on_a_lock_aside(
     db = tmp_path / "db.sqlite3"
     window = open_window(qtbot, db)
     qtbot.wait(500)
-    gaps: list[float] = []
-    last = [time.perf_counter()]
-
-    def beat() -> None:
-        now = time.perf_counter()
-        gaps.append((now - last[0]) * 1000)
-        last[0] = now
-
-    beats = heartbeat(beat)
+    beats = StallMeter()
     with lock_held(db, HOLD_SECONDS):
-        last[0] = time.perf_counter()
         beats.start()
         for action, title in (
             (window.commands.act_rename, "Workbook not renamed"),
@@ -177,5 +168,5 @@ def test_renaming_and_starting_a_workbook_wait_on_a_lock_aside(
         beats.stop()
     assert all("locked by another program" in warning for warning in warnings), warnings
     assert window.switcher.currentText().startswith("Tue/Thu")  # nothing changed
-    print(f"longest stall while rename and new waited on the lock: {max(gaps):.1f} ms")
-    assert max(gaps) < STALL_LIMIT_MS
+    print(f"longest stall while rename and new waited on the lock: {max(beats.gaps):.1f} ms")
+    assert max(beats.gaps) < STALL_LIMIT_MS

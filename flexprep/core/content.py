@@ -56,8 +56,8 @@ def timing_checklist() -> list[dict[str, str]]:
 
 def plan_coaching() -> dict[str, Any]:
     """The Plan tab's coaching: ``alternatives`` (by key: ``explanation``,
-    ``placeholder``), ``deliverables``, ``working``, ``async_placeholder``,
-    ``time_zone_placeholder``."""
+    ``example``: the grey text of its line), ``deliverables``, ``working``,
+    ``async_example``, ``time_zone_example``."""
     return dict(_load("prompts.json")["plan"])
 
 

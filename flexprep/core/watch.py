@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, attributes, sessionmaker
 
-from flexprep.core.database import explain_os
+from flexprep.core.explain import explain_os
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from flexprep.ui.widgets.common import heading_label, muted_label, name
 from flexprep.ui.widgets.dates import OptionalDateEdit, warning_icon
 from flexprep.ui.widgets.layout import group
 
-#: The sender's text fields: key, label (with its mnemonic), accessible name, placeholder.
+#: The sender's text fields: key, label (with its mnemonic), accessible name, grey example.
 _ABOUT_FIELDS = (
     ("name", "&Name:", "Your name", "As it should appear on the documents"),
     ("role", "&Job title:", "Your job title", "e.g. Pricing analyst"),
@@ -81,10 +81,10 @@ class WhoSection(QWidget):
         self.workbook_id: int | None = None
         self.about: dict[str, QLineEdit] = {}
         you = QFormLayout()
-        for key, label_text, accessible, placeholder in _ABOUT_FIELDS:
+        for key, label_text, accessible, example in _ABOUT_FIELDS:
             edit = CheckedLineEdit(email_problem) if key == "email" else QLineEdit()
             name(edit, f"about_{key}", accessible)
-            edit.setPlaceholderText(placeholder)
+            edit.setPlaceholderText(example)
             edit.textEdited.connect(lambda text, k=key: self._save_about(**{k: text.strip()}))
             self.about[key] = edit
             you.addRow(self._label(label_text, edit), edit)

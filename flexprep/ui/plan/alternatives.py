@@ -39,7 +39,7 @@ class AlternativesEditor(QWidget):
             explanation.setObjectName(f"alternative_{key}_explanation")
             explanation.setContentsMargins(22, 0, 0, 0)
             detail = name(QLineEdit(), f"alternative_{key}_detail", f"How it would work: {label}")
-            detail.setPlaceholderText(text.get("placeholder", "How it would work, in one line"))
+            detail.setPlaceholderText(text.get("example", "How it would work, in one line"))
             detail.setAccessibleDescription(text.get("explanation", ""))
             holder = QWidget()
             row = QVBoxLayout(holder)

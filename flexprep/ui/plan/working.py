@@ -29,14 +29,14 @@ class WorkingAgreementEditor(QWidget):
         self.coaching = muted_label(coaching.get("working", ""))
         self.coaching.setObjectName("working_coaching")
         self.time_zone = name(QLineEdit(), "time_zone", "Time zone and overlap with the team")
-        self.time_zone.setPlaceholderText(coaching.get("time_zone_placeholder", ""))
+        self.time_zone.setPlaceholderText(coaching.get("time_zone_example", ""))
         self.async_guidelines = GrowingTextEdit(min_lines=3, max_lines=10)
         name(
             self.async_guidelines,
             "async_guidelines",
             "What waits for a written reply and what needs a call",
         )
-        self.async_guidelines.setPlaceholderText(coaching.get("async_placeholder", ""))
+        self.async_guidelines.setPlaceholderText(coaching.get("async_example", ""))
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)

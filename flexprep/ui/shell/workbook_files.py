@@ -51,11 +51,12 @@ class WorkbookFiles:
         work: Callable[[], object],
         done: Callable[[object], None],
         failure: str,
-        describe: Callable[[Exception], str] = explain,
+        describe: Callable[[Exception], str] | None = None,
     ) -> None:
         """Run ``work`` (a read or write of the database, a file) in the thread pool with
         ``busy`` in the status bar, then ``done(result)`` here, or a warning titled
-        ``failure``. One at a time: a command given meanwhile is refused in the status
+        ``failure`` saying ``describe(error)`` (default: its cause, a lock's holder
+        named). One at a time: a command given meanwhile is refused in the status
         bar, so a workbook is never imported twice by an impatient second press."""
         if self._aside_running:
             self.status.showMessage("Still working on the last command: one moment.", 4000)
@@ -79,7 +80,10 @@ class WorkbookFiles:
 
         relay.done.connect(succeeded)
         relay.failed.connect(failed)
-        run_in_pool(work, relay, describe)
+        run_in_pool(work, relay, describe or self._explain)
+
+    def _explain(self, exc: BaseException) -> str:
+        return explain(exc, self.database_path)
 
     @Slot()
     def import_workbook(self) -> None:
@@ -106,7 +110,7 @@ class WorkbookFiles:
         def describe(exc: Exception) -> str:
             if isinstance(exc, FlexPrepError) and exc.__cause__ is None:
                 return f"{Path(path).name}: {exc}"
-            return f"{Path(path).name}: {explain(exc)}"
+            return f"{Path(path).name}: {self._explain(exc)}"
 
         self._aside("Importing the workbook file…", work, done, "Workbook not imported", describe)
 
@@ -135,9 +139,7 @@ class WorkbookFiles:
             return f"Workbook file written to {path}; {where}"
 
         def describe(exc: Exception) -> str:
-            if isinstance(exc, OSError):
-                return f"{path}: {exc.strerror or exc}"
-            return explain(exc)
+            return f"{path}: {explain(exc)}" if isinstance(exc, OSError) else self._explain(exc)
 
         self._aside(
             "Writing the workbook file…",
